@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use crosscheck_model::{Article, ArticleId, SourceRef};
 
-use crate::{credits, minhash, normalize, IngestError};
+use crate::{credits, normalize, IngestError};
 
 /// The body of a draft: raw text to split into paragraphs, or paragraphs already found.
 #[derive(Debug, Clone)]
@@ -76,7 +76,7 @@ impl Draft {
             });
         }
         let id = ArticleId::of_text(&text);
-        let fingerprint = minhash::signature(&text);
+        let fingerprint = crosscheck_minhash::signature(&text);
         let outlet = self
             .outlet
             .map(|o| normalize::inline(&o))

@@ -25,7 +25,6 @@ mod format;
 mod html;
 mod jsonl;
 mod markup;
-pub mod minhash;
 mod normalize;
 mod plaintext;
 

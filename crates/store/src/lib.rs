@@ -1,1 +1,75 @@
-//! placeholder
+//! The embedded store: one SQLite file in a data directory holding articles, their exact and
+//! near duplicates, and a full-text index. Every article is written in one transaction (a
+//! savepoint inside a batch), so a failure never leaves half an article.
+//!
+//! ```
+//! use crosscheck_model::{Article, ArticleId};
+//! use crosscheck_store::{AddOutcome, Store};
+//!
+//! let mut store = Store::open_in_memory().unwrap();
+//! let text = "Ukraine reported its first clashes with North Korean troops.";
+//! let article = Article::new(ArticleId::of_text(text), text.into());
+//! assert_eq!(store.add(&article).unwrap(), AddOutcome::New);
+//! assert!(matches!(store.add(&article).unwrap(), AddOutcome::Duplicate { .. }));
+//! assert_eq!(store.count().unwrap(), 1);
+//! assert_eq!(store.search("korean", 10).unwrap().len(), 1);
+//! ```
+
+mod articles;
+mod error;
+mod schema;
+mod search;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use articles::{AddOutcome, ArticleRow, StoredArticle, NEAR_DUPLICATE_SIMILARITY};
+pub use error::StoreError;
+pub use schema::SCHEMA_VERSION;
+pub use search::SearchHit;
+
+use error::Context;
+
+/// The database file's name inside the data directory.
+pub const DB_FILE: &str = "crosscheck.db";
+
+/// A handle on one store. Not `Sync`: open one per thread.
+pub struct Store {
+    conn: Connection,
+    path: String,
+}
+
+impl Store {
+    /// Opens (creating if needed) the store in data directory `dir`, migrating its schema.
+    pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            path: dir.display().to_string(),
+            source,
+        })?;
+        let file: PathBuf = dir.join(DB_FILE);
+        let path = file.display().to_string();
+        let conn = Connection::open(&file).context(|| format!("{path}: opening"))?;
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+        )
+        .context(|| format!("{path}: configuring"))?;
+        Self::ready(conn, path)
+    }
+
+    /// A store in memory, for tests and stateless commands.
+    pub fn open_in_memory() -> Result<Self, StoreError> {
+        let conn = Connection::open_in_memory().context(|| "in-memory store: opening".into())?;
+        Self::ready(conn, ":memory:".into())
+    }
+
+    fn ready(mut conn: Connection, path: String) -> Result<Self, StoreError> {
+        schema::migrate(&mut conn, &path)?;
+        Ok(Self { conn, path })
+    }
+
+    /// The database file (or `:memory:`).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+}

@@ -1,5 +1,12 @@
 //! MinHash signatures over word shingles, and the LSH band keys that find candidate near
 //! duplicates. Hashes are XXH3 with fixed seeds, so stored signatures never change.
+//!
+//! ```
+//! let a = crosscheck_minhash::signature("the quick brown fox jumps over the lazy dog");
+//! let b = crosscheck_minhash::signature("the quick brown fox jumps over the lazy cat");
+//! let sim = crosscheck_minhash::similarity(&a, &b);
+//! assert!(sim > 0.5 && sim < 1.0);
+//! ```
 
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 

@@ -1,0 +1,412 @@
+//! Articles in the store: adding them with exact- and near-duplicate detection, and reading
+//! them back whole or as list rows.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use crosscheck_model::{Article, ArticleId, SourceRef};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+
+use crate::error::Context;
+use crate::{Store, StoreError};
+
+/// Estimated shingle Jaccard at or above which a new article is a near duplicate.
+pub const NEAR_DUPLICATE_SIMILARITY: f64 = 0.5;
+
+/// What adding one article did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum AddOutcome {
+    /// Stored as a new article.
+    New,
+    /// The same clean text is already stored; nothing new was written but the sighting.
+    Duplicate {
+        /// The stored article.
+        of: ArticleId,
+    },
+    /// Stored, and linked to the earlier article it nearly copies.
+    NearDuplicate {
+        /// The article it copies.
+        of: ArticleId,
+        /// Estimated shingle Jaccard similarity.
+        similarity: f64,
+    },
+}
+
+/// An article as stored, with what the store worked out about it.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredArticle {
+    /// The article.
+    #[serde(flatten)]
+    pub article: Article,
+    /// The earlier article this one nearly copies.
+    pub duplicate_of: Option<ArticleId>,
+    /// Similarity to that article.
+    pub similarity: Option<f64>,
+    /// When it was stored.
+    pub ingested_at: DateTime<Utc>,
+}
+
+/// One line of an article listing (no text).
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleRow {
+    /// Article id.
+    pub id: ArticleId,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Title.
+    pub title: Option<String>,
+    /// Publication time.
+    pub published: Option<DateTime<Utc>>,
+    /// Credits.
+    pub credits: Vec<crosscheck_model::Credit>,
+    /// The article it nearly copies.
+    pub duplicate_of: Option<ArticleId>,
+}
+
+fn time_text(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+fn parse_time(
+    id: &str,
+    field: &'static str,
+    s: Option<String>,
+) -> Result<Option<DateTime<Utc>>, StoreError> {
+    s.map(|s| {
+        DateTime::parse_from_rfc3339(&s)
+            .map(|t| t.with_timezone(&Utc))
+            .map_err(|e| StoreError::Corrupt {
+                id: id.to_string(),
+                field,
+                message: e.to_string(),
+            })
+    })
+    .transpose()
+}
+
+fn json<T: serde::de::DeserializeOwned>(
+    id: &str,
+    field: &'static str,
+    s: &str,
+) -> Result<T, StoreError> {
+    serde_json::from_str(s).map_err(|e| StoreError::Corrupt {
+        id: id.to_string(),
+        field,
+        message: e.to_string(),
+    })
+}
+
+impl Store {
+    /// Adds one article in its own transaction.
+    pub fn add(&mut self, article: &Article) -> Result<AddOutcome, StoreError> {
+        Ok(self.add_batch(std::slice::from_ref(article))?.remove(0)?)
+    }
+
+    /// Adds articles in one transaction, each inside a savepoint: an article that fails is
+    /// rolled back alone and reported in its slot, the others are kept.
+    pub fn add_batch(
+        &mut self,
+        articles: &[Article],
+    ) -> Result<Vec<Result<AddOutcome, StoreError>>, StoreError> {
+        let path = self.path.clone();
+        let now = time_text(Utc::now());
+        let mut tx = self
+            .conn
+            .transaction()
+            .context(|| format!("{path}: starting a batch"))?;
+        let mut out = Vec::with_capacity(articles.len());
+        for article in articles {
+            let mut sp = tx
+                .savepoint()
+                .context(|| format!("{path}: article {}", article.id))?;
+            let result = add_one(&sp, article, &now);
+            if result.is_err() {
+                sp.rollback()
+                    .context(|| format!("{path}: rolling back article {}", article.id))?;
+            }
+            sp.commit()
+                .context(|| format!("{path}: article {}", article.id))?;
+            out.push(result);
+        }
+        tx.commit()
+            .context(|| format!("{path}: committing a batch"))?;
+        Ok(out)
+    }
+
+    /// Number of stored articles.
+    pub fn count(&self) -> Result<u64, StoreError> {
+        self.conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))
+            .map(|n| n as u64)
+            .context(|| format!("{}: counting articles", self.path))
+    }
+
+    /// Articles in the order they were stored, `limit` of them from `offset`.
+    pub fn articles(&self, limit: usize, offset: usize) -> Result<Vec<ArticleRow>, StoreError> {
+        let ctx = || format!("{}: listing articles", self.path);
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, outlet, title, published, credits, duplicate_of FROM articles ORDER BY rowid LIMIT ?1 OFFSET ?2",
+            )
+            .context(ctx)?;
+        let rows = stmt
+            .query_map(params![limit as i64, offset as i64], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                ))
+            })
+            .context(ctx)?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, outlet, title, published, credits, duplicate_of) = row.context(ctx)?;
+            out.push(ArticleRow {
+                published: parse_time(&id, "published", published)?,
+                credits: json(&id, "credits", &credits)?,
+                duplicate_of: duplicate_of.map(ArticleId::from_string),
+                id: ArticleId::from_string(id),
+                outlet,
+                title,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The article with this id, or with this unique id prefix (at least 4 hex digits).
+    pub fn article(&self, id: &str) -> Result<Option<StoredArticle>, StoreError> {
+        let ctx = || format!("{}: reading article {id}", self.path);
+        let id = id.trim().to_ascii_lowercase();
+        if id.len() < 4 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Ok(None);
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {FULL_COLUMNS} FROM articles WHERE id >= ?1 AND id < ?2 LIMIT 2"
+            ))
+            .context(ctx)?;
+        let upper = format!("{id}g");
+        let mut found: Vec<RawArticle> = stmt
+            .query_map(params![id, upper], RawArticle::from_row)
+            .context(ctx)?
+            .collect::<Result<_, _>>()
+            .context(ctx)?;
+        if found.len() != 1 {
+            return Ok(None);
+        }
+        found.pop().map(RawArticle::decode).transpose()
+    }
+
+    /// Every stored source an exact copy of the article was seen in (the first included).
+    pub fn sightings(&self, id: &ArticleId) -> Result<Vec<SourceRef>, StoreError> {
+        let ctx = || format!("{}: sightings of {id}", self.path);
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT source FROM sightings WHERE article_id = ?1 ORDER BY seen_at, source",
+            )
+            .context(ctx)?;
+        let rows = stmt
+            .query_map([id.as_str()], |r| r.get::<_, String>(0))
+            .context(ctx)?;
+        rows.map(|r| {
+            r.map(|input| SourceRef {
+                input,
+                record: None,
+            })
+            .context(ctx)
+        })
+        .collect()
+    }
+}
+
+const FULL_COLUMNS: &str = "id, url, outlet, title, byline, published, language, text, credits, metadata, source, fingerprint, duplicate_of, similarity, ingested_at";
+
+struct RawArticle {
+    cols: (
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        String,
+    ),
+    credits: String,
+    metadata: String,
+    source: String,
+    fingerprint: Vec<u8>,
+    duplicate_of: Option<String>,
+    similarity: Option<f64>,
+    ingested_at: String,
+}
+
+impl RawArticle {
+    fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Self {
+            cols: (
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+            ),
+            credits: r.get(8)?,
+            metadata: r.get(9)?,
+            source: r.get(10)?,
+            fingerprint: r.get(11)?,
+            duplicate_of: r.get(12)?,
+            similarity: r.get(13)?,
+            ingested_at: r.get(14)?,
+        })
+    }
+
+    fn decode(self) -> Result<StoredArticle, StoreError> {
+        let (id, url, outlet, title, byline, published, language, text) = self.cols;
+        let fingerprint = self
+            .fingerprint
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        let article = Article {
+            url,
+            outlet,
+            title,
+            byline,
+            published: parse_time(&id, "published", published)?,
+            language,
+            text,
+            credits: json(&id, "credits", &self.credits)?,
+            fingerprint,
+            source: json(&id, "source", &self.source)?,
+            metadata: json(&id, "metadata", &self.metadata)?,
+            id: ArticleId::from_string(id.clone()),
+        };
+        Ok(StoredArticle {
+            article,
+            duplicate_of: self.duplicate_of.map(ArticleId::from_string),
+            similarity: self.similarity,
+            ingested_at: parse_time(&id, "ingested_at", Some(self.ingested_at))?
+                .unwrap_or_default(),
+        })
+    }
+}
+
+fn add_one(tx: &Connection, article: &Article, now: &str) -> Result<AddOutcome, StoreError> {
+    let ctx = || format!("storing article {} from {}", article.id, article.source);
+    let exists: bool = tx
+        .query_row(
+            "SELECT 1 FROM articles WHERE id = ?1",
+            [article.id.as_str()],
+            |_| Ok(()),
+        )
+        .optional()
+        .context(ctx)?
+        .is_some();
+    if exists {
+        insert_sighting(tx, article, now).context(ctx)?;
+        return Ok(AddOutcome::Duplicate {
+            of: article.id.clone(),
+        });
+    }
+    let near = nearest(tx, &article.fingerprint).context(ctx)?;
+    let (duplicate_of, similarity) = match &near {
+        Some((id, sim)) => (Some(id.as_str()), Some(*sim)),
+        None => (None, None),
+    };
+    let fingerprint: Vec<u8> = article
+        .fingerprint
+        .iter()
+        .flat_map(|v| v.to_le_bytes())
+        .collect();
+    tx.execute(
+        &format!("INSERT INTO articles ({FULL_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"),
+        params![
+            article.id.as_str(),
+            article.url,
+            article.outlet,
+            article.title,
+            article.byline,
+            article.published.map(time_text),
+            article.language,
+            article.text,
+            serde_json::to_string(&article.credits).expect("credits serialise"),
+            serde_json::to_string(&article.metadata).expect("metadata serialises"),
+            serde_json::to_string(&article.source).expect("source serialises"),
+            fingerprint,
+            duplicate_of,
+            similarity,
+            now,
+        ],
+    )
+    .context(ctx)?;
+    let rowid = tx.last_insert_rowid();
+    insert_sighting(tx, article, now).context(ctx)?;
+    tx.execute(
+        "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
+        params![rowid, article.title.as_deref().unwrap_or(""), article.text],
+    )
+    .context(ctx)?;
+    let mut insert_band = tx
+        .prepare_cached("INSERT INTO lsh_bands (key, article_rowid) VALUES (?1, ?2)")
+        .context(ctx)?;
+    for key in crosscheck_minhash::band_keys(&article.fingerprint) {
+        insert_band.execute(params![key, rowid]).context(ctx)?;
+    }
+    Ok(match near {
+        Some((of, similarity)) => AddOutcome::NearDuplicate { of, similarity },
+        None => AddOutcome::New,
+    })
+}
+
+fn insert_sighting(tx: &Connection, article: &Article, now: &str) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO sightings (article_id, source, outlet, url, seen_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![article.id.as_str(), article.source.to_string(), article.outlet, article.url, now])
+    .map(|_| ())
+}
+
+/// Most candidates examined per article: the ones sharing the most LSH bands come first, so
+/// a template that matches thousands of short reports cannot make ingest quadratic.
+const MAX_CANDIDATES: i64 = 64;
+
+/// The most similar stored article at or above [`NEAR_DUPLICATE_SIMILARITY`], earliest on ties.
+fn nearest(tx: &Connection, signature: &[u32]) -> rusqlite::Result<Option<(ArticleId, f64)>> {
+    if signature.is_empty() {
+        return Ok(None);
+    }
+    let keys = crosscheck_minhash::band_keys(signature);
+    let placeholders = vec!["?"; keys.len()].join(",");
+    let sql = format!(
+        "SELECT a.id, a.fingerprint FROM (SELECT article_rowid, count(*) AS shared FROM lsh_bands \
+         WHERE key IN ({placeholders}) GROUP BY article_rowid ORDER BY shared DESC, article_rowid LIMIT {MAX_CANDIDATES}) c \
+         JOIN articles a ON a.rowid = c.article_rowid ORDER BY a.rowid"
+    );
+    let mut stmt = tx.prepare_cached(&sql)?;
+    let mut best: Option<(ArticleId, f64)> = None;
+    let rows = stmt.query_map(rusqlite::params_from_iter(keys.iter()), |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
+    })?;
+    for row in rows {
+        let (id, blob) = row?;
+        let other: Vec<u32> = blob
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        let sim = crosscheck_minhash::similarity(signature, &other);
+        if sim >= NEAR_DUPLICATE_SIMILARITY && best.as_ref().is_none_or(|(_, b)| sim > *b) {
+            best = Some((ArticleId::from_string(id), sim));
+        }
+    }
+    Ok(best)
+}
