@@ -105,23 +105,30 @@ fn origin_name(raw: &str) -> String {
     }
 }
 
-/// Removes credits from `paragraphs` and returns them, deduplicated, in reading order.
+/// Removes credits from `paragraphs` and returns them, deduplicated, in reading order. Text
+/// that is nothing but credits (a bare "Distributed by ..." notice) keeps its paragraphs:
+/// credit removal never empties an article.
 pub fn extract(paragraphs: &mut Vec<String>) -> Vec<Credit> {
+    let dateline = paragraphs.first().and_then(|first| dateline(first));
+    let lines: Vec<Option<Vec<Credit>>> = paragraphs.iter().map(|p| credit_line(p)).collect();
+    let text_left = dateline
+        .as_ref()
+        .is_some_and(|(rest, _)| !rest.trim().is_empty())
+        || lines.iter().any(Option::is_none);
     let mut credits = Vec::new();
-    if let Some(first) = paragraphs.first_mut() {
-        if let Some((rest, found)) = dateline(first) {
-            credits.extend(found);
-            *first = rest;
+    if let Some((rest, found)) = dateline {
+        credits.extend(found);
+        if text_left {
+            paragraphs[0] = rest;
         }
     }
-    paragraphs.retain(|p| match credit_line(p) {
-        Some(found) => {
-            credits.extend(found);
-            false
-        }
-        None => true,
-    });
-    paragraphs.retain(|p| !p.is_empty());
+    let mut keep = Vec::with_capacity(lines.len());
+    for found in lines {
+        keep.push(found.is_none() || !text_left);
+        credits.extend(found.into_iter().flatten());
+    }
+    let mut keep = keep.into_iter();
+    paragraphs.retain(|_| keep.next().unwrap_or(true));
     let mut seen = std::collections::HashSet::new();
     credits.retain(|c| seen.insert((c.kind, c.name.clone())));
     credits

@@ -157,8 +157,13 @@ mod tests {
     }
 
     #[test]
-    fn credit_only_text_is_empty() {
-        let err = draft("Original Source: www.bbc.com").finish().unwrap_err();
+    fn credit_only_text_is_kept_as_text() {
+        let a = draft("(Distributed by New York Times Special Features)")
+            .finish()
+            .unwrap();
+        assert_eq!(a.text, "(Distributed by New York Times Special Features)");
+        assert_eq!(a.credits[0].name, "New York Times News Service");
+        let err = draft("  \n ").finish().unwrap_err();
         assert!(matches!(err, IngestError::Empty { .. }));
     }
 

@@ -2,6 +2,7 @@
 //! other fields are kept as metadata. A bad line is an error of its own, with its number.
 
 use crosscheck_model::SourceRef;
+use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 use crate::draft::{Body, Draft};
@@ -21,12 +22,17 @@ const KNOWN: &[&str] = &[
     "language",
 ];
 
-/// One draft (or error) per non-blank line.
-pub(crate) fn read(input: &str, text: &str) -> Vec<Result<Draft, IngestError>> {
-    text.lines()
+/// One draft (or error) per non-blank line; `first_line` is the 1-based number of the first
+/// line of `text` in the whole input, so errors name the right line of a chunk.
+pub(crate) fn read(input: &str, text: &str, first_line: usize) -> Vec<Result<Draft, IngestError>> {
+    let lines: Vec<(usize, &str)> = text
+        .lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(i, line)| record(input, i + 1, line))
+        .collect();
+    lines
+        .into_par_iter()
+        .map(|(i, line)| record(input, first_line + i, line))
         .collect()
 }
 
@@ -99,7 +105,7 @@ mod tests {
             "\n",
             r#"{"text": "x", "published": "someday"}"#,
         );
-        let out = read("a.jsonl", text);
+        let out = read("a.jsonl", text, 1);
         assert_eq!(out.len(), 4);
         let d = out[0].as_ref().unwrap();
         assert_eq!(d.outlet.as_deref(), Some("People"));

@@ -30,6 +30,7 @@ mod plaintext;
 
 use chrono::{DateTime, Utc};
 use crosscheck_model::Article;
+use rayon::prelude::*;
 
 pub use error::IngestError;
 pub use format::Format;
@@ -94,22 +95,20 @@ impl Ingestor {
         bytes: &[u8],
         format: Option<Format>,
     ) -> Vec<Result<Article, IngestError>> {
-        match self.drafts(input, bytes, format) {
-            Ok(drafts) => drafts
-                .into_iter()
-                .map(|d| d.and_then(|d| self.apply_defaults(d).finish()))
-                .collect(),
+        match self.decode(input, bytes) {
+            Ok(text) => self.read_text(input, &text, format),
             Err(e) => vec![Err(e)],
         }
     }
 
-    fn drafts(
-        &self,
-        input: &str,
-        bytes: &[u8],
-        format: Option<Format>,
-    ) -> Result<Vec<Result<draft::Draft, IngestError>>, IngestError> {
-        let size = bytes.len() as u64;
+    /// Checks the size limit and decodes bytes to text (gzip, BOM, UTF-8 or detected).
+    pub fn decode(&self, input: &str, bytes: &[u8]) -> Result<String, IngestError> {
+        self.check_size(input, bytes.len() as u64)?;
+        decode::decode(input, bytes)
+    }
+
+    /// Refuses an input of `size` bytes when it is over the limit.
+    pub fn check_size(&self, input: &str, size: u64) -> Result<(), IngestError> {
         if size > self.options.max_bytes {
             return Err(IngestError::TooLarge {
                 input: input.to_string(),
@@ -117,14 +116,48 @@ impl Ingestor {
                 limit: self.options.max_bytes,
             });
         }
-        let text = decode::decode(input, bytes)?;
-        let format = format.unwrap_or_else(|| Format::detect(input, &text));
-        Ok(match format {
-            Format::Text => vec![Ok(plaintext::read(input, text))],
-            Format::Html => vec![html::read(input, &text)],
-            Format::JsonLines => jsonl::read(input, &text),
-            Format::Feed => feed::read(input, text.as_bytes())?,
-        })
+        Ok(())
+    }
+
+    /// Reads already decoded text, as [`Ingestor::read`] does.
+    pub fn read_text(
+        &self,
+        input: &str,
+        text: &str,
+        format: Option<Format>,
+    ) -> Vec<Result<Article, IngestError>> {
+        let format = format.unwrap_or_else(|| Format::detect(input, text));
+        let drafts = match format {
+            Format::Text => vec![Ok(plaintext::read(input, text.to_string()))],
+            Format::Html => vec![html::read(input, text)],
+            Format::JsonLines => jsonl::read(input, text, 1),
+            Format::Feed => match feed::read(input, text.as_bytes()) {
+                Ok(items) => items,
+                Err(e) => vec![Err(e)],
+            },
+        };
+        self.finish_all(drafts)
+    }
+
+    /// Reads a chunk of a JSON Lines input whose first line is line `first_line` (1-based) of
+    /// the whole input: big files are read chunk by chunk with correct line numbers in errors.
+    pub fn read_json_lines(
+        &self,
+        input: &str,
+        text: &str,
+        first_line: usize,
+    ) -> Vec<Result<Article, IngestError>> {
+        self.finish_all(jsonl::read(input, text, first_line))
+    }
+
+    fn finish_all(
+        &self,
+        drafts: Vec<Result<draft::Draft, IngestError>>,
+    ) -> Vec<Result<Article, IngestError>> {
+        drafts
+            .into_par_iter()
+            .map(|d| d.and_then(|d| self.apply_defaults(d).finish()))
+            .collect()
     }
 
     fn apply_defaults(&self, mut d: draft::Draft) -> draft::Draft {

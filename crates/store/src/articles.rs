@@ -114,6 +114,11 @@ impl Store {
             .conn
             .transaction()
             .context(|| format!("{path}: starting a batch"))?;
+        let last_rowid: i64 = tx
+            .query_row("SELECT coalesce(max(rowid), 0) FROM articles", [], |r| {
+                r.get(0)
+            })
+            .context(|| format!("{path}: starting a batch"))?;
         let mut out = Vec::with_capacity(articles.len());
         for article in articles {
             let mut sp = tx
@@ -128,6 +133,15 @@ impl Store {
                 .context(|| format!("{path}: article {}", article.id))?;
             out.push(result);
         }
+        // FTS5 flushes its pending terms at every savepoint, so indexing inside each article's
+        // savepoint would write one tiny segment per article; index the batch at once instead,
+        // in the same transaction.
+        tx.execute(
+            "INSERT INTO articles_fts (rowid, title, text) \
+             SELECT rowid, coalesce(title, ''), text FROM articles WHERE rowid > ?1",
+            [last_rowid],
+        )
+        .context(|| format!("{path}: indexing a batch"))?;
         tx.commit()
             .context(|| format!("{path}: committing a batch"))?;
         Ok(out)
@@ -351,11 +365,6 @@ fn add_one(tx: &Connection, article: &Article, now: &str) -> Result<AddOutcome, 
     .context(ctx)?;
     let rowid = tx.last_insert_rowid();
     insert_sighting(tx, article, now).context(ctx)?;
-    tx.execute(
-        "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
-        params![rowid, article.title.as_deref().unwrap_or(""), article.text],
-    )
-    .context(ctx)?;
     let mut insert_band = tx
         .prepare_cached("INSERT INTO lsh_bands (key, article_rowid) VALUES (?1, ?2)")
         .context(ctx)?;

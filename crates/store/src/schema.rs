@@ -39,9 +39,9 @@ const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE TABLE lsh_bands (
         key           INTEGER NOT NULL,
-        article_rowid INTEGER NOT NULL REFERENCES articles(rowid)
-    );
-    CREATE INDEX lsh_bands_key ON lsh_bands(key);
+        article_rowid INTEGER NOT NULL REFERENCES articles(rowid),
+        PRIMARY KEY (key, article_rowid)
+    ) WITHOUT ROWID;
     CREATE VIRTUAL TABLE articles_fts USING fts5(
         title, text, content='articles', content_rowid='rowid',
         tokenize='unicode61 remove_diacritics 2'

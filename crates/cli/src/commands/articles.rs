@@ -1,0 +1,176 @@
+//! `crosscheck articles`, `crosscheck article ID` and `crosscheck search QUERY`: reading the
+//! store back, as text for people or as versioned JSON.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use clap::Args;
+use crosscheck_model::Credit;
+use crosscheck_store::Store;
+
+use crate::output::{print_json, truncate};
+use crate::OutputArgs;
+
+/// Arguments of `crosscheck articles`.
+#[derive(Args)]
+pub struct ListArgs {
+    /// Show at most this many (0: all).
+    #[arg(long, default_value_t = 0)]
+    limit: usize,
+    /// Skip this many first.
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// Arguments of `crosscheck article`.
+#[derive(Args)]
+pub struct ShowArgs {
+    /// Article id, or a unique prefix of at least 4 characters.
+    id: String,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// Arguments of `crosscheck search`.
+#[derive(Args)]
+pub struct SearchArgs {
+    /// Words to find; "quoted phrases" and OR work.
+    #[arg(required = true)]
+    query: Vec<String>,
+    /// Show at most this many hits.
+    #[arg(long, default_value_t = 20)]
+    limit: usize,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+fn open(data: &Path) -> anyhow::Result<Store> {
+    Store::open(data).with_context(|| format!("opening the store in {}", data.display()))
+}
+
+/// Lists articles in the order they were stored.
+pub fn list(data: &Path, args: ListArgs) -> anyhow::Result<ExitCode> {
+    let store = open(data)?;
+    let limit = if args.limit == 0 {
+        usize::MAX >> 1
+    } else {
+        args.limit
+    };
+    let rows = store.articles(limit, args.offset)?;
+    if args.output.json {
+        print_json("articles", &rows, &[])?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for r in &rows {
+        let date = r
+            .published
+            .map(|p| p.format("%Y-%m-%d").to_string())
+            .unwrap_or_else(|| "-".into());
+        let dup = r
+            .duplicate_of
+            .as_ref()
+            .map(|d| format!("  [near-duplicate of {d}]"))
+            .unwrap_or_default();
+        let credits = credit_list(&r.credits);
+        println!(
+            "{}  {:10}  {:18}  {}{}{}",
+            r.id,
+            date,
+            truncate(r.outlet.as_deref().unwrap_or("-"), 18),
+            truncate(r.title.as_deref().unwrap_or("(untitled)"), 70),
+            if credits.is_empty() {
+                String::new()
+            } else {
+                format!("  ({credits})")
+            },
+            dup
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn credit_list(credits: &[Credit]) -> String {
+    credits
+        .iter()
+        .map(|c| format!("{}: {}", c.kind.as_str(), c.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Shows one article.
+pub fn show(data: &Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
+    let store = open(data)?;
+    let Some(mut stored) = store.article(&args.id)? else {
+        bail!(
+            "no article with id {:?} (or the prefix is not unique)",
+            args.id
+        );
+    };
+    // The fingerprint is internal to duplicate detection, not part of the documented output.
+    stored.article.fingerprint.clear();
+    if args.output.json {
+        print_json("article", &stored, &[])?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let a = &stored.article;
+    println!("id:        {}", a.id);
+    println!("title:     {}", a.title.as_deref().unwrap_or("(untitled)"));
+    println!("outlet:    {}", a.outlet.as_deref().unwrap_or("-"));
+    println!(
+        "published: {}",
+        a.published
+            .map(|p| p.to_rfc3339())
+            .unwrap_or_else(|| "-".into())
+    );
+    if let Some(url) = &a.url {
+        println!("url:       {url}");
+    }
+    if let Some(byline) = &a.byline {
+        println!("byline:    {byline}");
+    }
+    println!(
+        "credits:   {}",
+        if a.credits.is_empty() {
+            "-".into()
+        } else {
+            credit_list(&a.credits)
+        }
+    );
+    if let Some(of) = &stored.duplicate_of {
+        println!(
+            "duplicate: near-duplicate of {of} (similarity {:.2})",
+            stored.similarity.unwrap_or(0.0)
+        );
+    }
+    println!("source:    {}", a.source);
+    println!("\n{}", a.text);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Full-text search.
+pub fn search(data: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
+    let store = open(data)?;
+    let query = args.query.join(" ");
+    let hits = store.search(&query, args.limit)?;
+    if args.output.json {
+        print_json("hits", &hits, &[("query", query.into())])?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if hits.is_empty() {
+        println!("no matches");
+    }
+    for h in &hits {
+        println!(
+            "{:6.2}  {}  {}  {}",
+            h.score,
+            h.id,
+            truncate(h.outlet.as_deref().unwrap_or("-"), 18),
+            h.title.as_deref().unwrap_or("(untitled)")
+        );
+        println!("        {}", h.snippet.replace('\n', " "));
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,54 @@
+//! `crosscheck eval ...`: the standard metric of each task on labelled data.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Subcommand;
+use crosscheck_ingest::Ingestor;
+
+use crate::output::print_json;
+use crate::OutputArgs;
+
+/// Evaluations.
+#[derive(Subcommand)]
+pub enum EvalCommand {
+    /// Main-text extraction: shingle precision, recall and F1 on an extraction benchmark
+    /// folder (`ground-truth.json` and `html/<id>.html.gz`), e.g. ../shared/eval/extraction.
+    Extraction {
+        /// The benchmark folder.
+        dir: PathBuf,
+        /// List the pages with the lowest recall.
+        #[arg(long, default_value_t = 0)]
+        worst: usize,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+}
+
+/// Runs an evaluation.
+pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
+    match cmd {
+        EvalCommand::Extraction { dir, worst, output } => {
+            let report = crosscheck_eval::extraction::run(&dir, &Ingestor::default())?;
+            if output.json {
+                print_json("extraction", &report, &[])?;
+            } else {
+                println!(
+                    "extraction: {} pages  precision {:.4}  recall {:.4}  F1 {:.4}",
+                    report.pages, report.precision, report.recall, report.f1
+                );
+                for p in report.per_page.iter().take(worst) {
+                    println!(
+                        "  {}  tp {} fp {} fn {}  {}",
+                        p.id,
+                        p.tp,
+                        p.fp,
+                        p.fn_,
+                        p.error.as_deref().unwrap_or("")
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,245 @@
+//! The ingest pipeline shared by `ingest` and `bench`: a reader thread loads inputs and
+//! parses them in parallel (rayon), the calling thread writes batches into the store. Bad
+//! inputs and records are reported and counted; the rest goes on.
+
+use std::sync::mpsc;
+
+use anyhow::Context;
+use crosscheck_ingest::{Format, IngestError, Ingestor};
+use crosscheck_model::Article;
+use crosscheck_store::{AddOutcome, Store};
+use indicatif::ProgressBar;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::fetch;
+use crate::inputs::Input;
+
+/// Small files are parsed this many at a time, in parallel.
+const FILE_GROUP: usize = 64;
+/// JSON Lines inputs are parsed this many lines at a time.
+const CHUNK_LINES: usize = 2000;
+/// Parsed chunks waiting for the writer; bounds memory on huge inputs.
+const QUEUE: usize = 2;
+
+/// What an ingest run did.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Counts {
+    /// Inputs read (files, URLs, stdin).
+    pub inputs: usize,
+    /// Articles stored as new.
+    pub new: usize,
+    /// Exact duplicates of stored articles (not stored again).
+    pub duplicate: usize,
+    /// Near duplicates (stored, linked to the article they copy).
+    pub near_duplicate: usize,
+    /// Inputs or records refused, each reported.
+    pub rejected: usize,
+    /// Words in the articles read (for throughput figures).
+    pub words: usize,
+    /// The messages of the refused inputs and records.
+    pub errors: Vec<String>,
+}
+
+/// One parsed piece of work: results of some records and the input bytes they cover.
+struct Parsed {
+    results: Vec<Result<Article, String>>,
+    bytes: u64,
+}
+
+/// Reads `inputs` into `store`, reporting each refusal through `progress`.
+pub fn run(
+    store: &mut Store,
+    ingestor: &Ingestor,
+    inputs: Vec<Input>,
+    format: Option<Format>,
+    progress: &ProgressBar,
+) -> anyhow::Result<Counts> {
+    let mut counts = Counts {
+        inputs: inputs.len(),
+        ..Counts::default()
+    };
+    let (tx, rx) = mpsc::sync_channel::<Parsed>(QUEUE);
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        scope.spawn(move || read_all(ingestor, &inputs, format, &tx));
+        for parsed in rx {
+            write(store, parsed.results, &mut counts, progress)?;
+            progress.inc(parsed.bytes);
+            progress.set_message(format!(
+                "{} new, {} duplicate, {} near-duplicate, {} rejected",
+                counts.new, counts.duplicate, counts.near_duplicate, counts.rejected
+            ));
+        }
+        Ok(())
+    })?;
+    Ok(counts)
+}
+
+fn read_all(
+    ingestor: &Ingestor,
+    inputs: &[Input],
+    format: Option<Format>,
+    tx: &mpsc::SyncSender<Parsed>,
+) {
+    let mut group: Vec<&Input> = Vec::new();
+    let flush = |group: &mut Vec<&Input>| -> bool {
+        if group.is_empty() {
+            return true;
+        }
+        let parsed: Vec<Parsed> = group
+            .par_iter()
+            .map(|i| read_small(ingestor, i, format))
+            .collect();
+        group.clear();
+        let merged = Parsed {
+            bytes: parsed.iter().map(|p| p.bytes).sum(),
+            results: parsed.into_iter().flat_map(|p| p.results).collect(),
+        };
+        tx.send(merged).is_ok()
+    };
+    for input in inputs {
+        if is_json_lines(input, format) {
+            if !flush(&mut group) || !read_chunked(ingestor, input, tx) {
+                return;
+            }
+        } else {
+            group.push(input);
+            if group.len() >= FILE_GROUP && !flush(&mut group) {
+                return;
+            }
+        }
+    }
+    flush(&mut group);
+}
+
+fn is_json_lines(input: &Input, format: Option<Format>) -> bool {
+    match (format, input) {
+        (Some(f), _) => f == Format::JsonLines,
+        (None, Input::File(p)) => {
+            let name = p.to_string_lossy().to_ascii_lowercase();
+            let name = name.strip_suffix(".gz").unwrap_or(&name);
+            name.ends_with(".jsonl") || name.ends_with(".ndjson")
+        }
+        _ => false,
+    }
+}
+
+/// Loads an input's bytes, refusing an oversized file before reading it.
+fn load(ingestor: &Ingestor, input: &Input) -> Result<Vec<u8>, String> {
+    let name = input.name();
+    if let Some(size) = input.size() {
+        ingestor
+            .check_size(&name, size)
+            .map_err(|e| e.to_string())?;
+    }
+    let max = ingestor.options().max_bytes;
+    match input {
+        Input::File(p) => std::fs::read(p).map_err(|e| format!("{name}: {e}")),
+        Input::Stdin => {
+            use std::io::Read;
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .take(max + 1)
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("-: {e}"))?;
+            Ok(buf)
+        }
+        Input::Url(url) => fetch::get(url, max).map_err(|e| format!("{e:#}")),
+    }
+}
+
+fn read_small(ingestor: &Ingestor, input: &Input, format: Option<Format>) -> Parsed {
+    let name = input.name();
+    match load(ingestor, input) {
+        Ok(bytes) => Parsed {
+            bytes: bytes.len() as u64,
+            results: stringify(ingestor.read(&name, &bytes, format)),
+        },
+        Err(e) => Parsed {
+            bytes: input.size().unwrap_or(0),
+            results: vec![Err(e)],
+        },
+    }
+}
+
+/// Sends a JSON Lines input chunk by chunk; false when the writer has gone.
+fn read_chunked(ingestor: &Ingestor, input: &Input, tx: &mpsc::SyncSender<Parsed>) -> bool {
+    let name = input.name();
+    let text = match load(ingestor, input)
+        .and_then(|b| ingestor.decode(&name, &b).map_err(|e| e.to_string()))
+    {
+        Ok(text) => text,
+        Err(e) => {
+            let bytes = input.size().unwrap_or(0);
+            return tx
+                .send(Parsed {
+                    results: vec![Err(e)],
+                    bytes,
+                })
+                .is_ok();
+        }
+    };
+    let mut first_line = 1;
+    let mut rest = text.as_str();
+    while !rest.is_empty() {
+        let end = rest
+            .match_indices('\n')
+            .nth(CHUNK_LINES - 1)
+            .map_or(rest.len(), |(i, _)| i + 1);
+        let (chunk, tail) = rest.split_at(end);
+        let results = stringify(ingestor.read_json_lines(&name, chunk, first_line));
+        if tx
+            .send(Parsed {
+                results,
+                bytes: chunk.len() as u64,
+            })
+            .is_err()
+        {
+            return false;
+        }
+        first_line += CHUNK_LINES;
+        rest = tail;
+    }
+    true
+}
+
+fn stringify(results: Vec<Result<Article, IngestError>>) -> Vec<Result<Article, String>> {
+    results
+        .into_iter()
+        .map(|r| r.map_err(|e| e.to_string()))
+        .collect()
+}
+
+fn write(
+    store: &mut Store,
+    results: Vec<Result<Article, String>>,
+    counts: &mut Counts,
+    progress: &ProgressBar,
+) -> anyhow::Result<()> {
+    let mut articles = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(a) => {
+                counts.words += a.word_count();
+                articles.push(a);
+            }
+            Err(e) => reject(counts, progress, e),
+        }
+    }
+    let outcomes = store.add_batch(&articles).context("writing to the store")?;
+    for (article, outcome) in articles.iter().zip(outcomes) {
+        match outcome {
+            Ok(AddOutcome::New) => counts.new += 1,
+            Ok(AddOutcome::Duplicate { .. }) => counts.duplicate += 1,
+            Ok(AddOutcome::NearDuplicate { .. }) => counts.near_duplicate += 1,
+            Err(e) => reject(counts, progress, format!("{}: {e}", article.source)),
+        }
+    }
+    Ok(())
+}
+
+fn reject(counts: &mut Counts, progress: &ProgressBar, message: String) {
+    counts.rejected += 1;
+    progress.suspend(|| eprintln!("crosscheck: rejected: {message}"));
+    counts.errors.push(message);
+}
