@@ -15,6 +15,7 @@
 //! assert_eq!(wires, ["dpa", "rc/wmr", "Reuters"]);
 //! ```
 
+mod boilerplate;
 mod credits;
 mod dates;
 mod decode;

@@ -1,5 +1,6 @@
 //! HTML fragments to paragraphs: block elements and `<br>` break paragraphs, inline markup
-//! joins, scripts and styles vanish. Used for extracted article bodies and feed content.
+//! joins, scripts and styles vanish. Used for extracted article bodies and feed content;
+//! [`blocks`] also says which paragraphs were headings, for the boilerplate rules.
 
 use scraper::{ElementRef, Html, Node};
 
@@ -48,8 +49,24 @@ const SKIP: &[&str] = &[
     "option", "textarea", "input", "form", "nav", "head", "title", "object", "embed",
 ];
 
+const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// One paragraph of a fragment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Normalised text.
+    pub text: String,
+    /// Whether it sat inside an `<h1>`–`<h6>`.
+    pub heading: bool,
+}
+
 /// The paragraphs of an HTML fragment (or document), in order.
 pub fn paragraphs(html: &str) -> Vec<String> {
+    blocks(html).into_iter().map(|b| b.text).collect()
+}
+
+/// The paragraphs of an HTML fragment (or document), in order, with their kind.
+pub fn blocks(html: &str) -> Vec<Block> {
     let doc = Html::parse_fragment(html);
     let mut walker = Walker::default();
     walker.visit(doc.root_element());
@@ -60,7 +77,9 @@ pub fn paragraphs(html: &str) -> Vec<String> {
 #[derive(Default)]
 struct Walker {
     current: String,
-    out: Vec<String>,
+    /// How many headings enclose the text being read.
+    headings: usize,
+    out: Vec<Block>,
 }
 
 impl Walker {
@@ -74,9 +93,11 @@ impl Walker {
                         continue;
                     }
                     let block = BLOCKS.contains(&name);
+                    let heading = HEADINGS.contains(&name);
                     if block {
                         self.flush();
                     }
+                    self.headings += usize::from(heading);
                     if let Some(child_el) = ElementRef::wrap(child) {
                         self.visit(child_el);
                     }
@@ -85,6 +106,7 @@ impl Walker {
                     } else if matches!(name, "td" | "th") {
                         self.current.push(' ');
                     }
+                    self.headings -= usize::from(heading);
                 }
                 _ => {}
             }
@@ -95,7 +117,10 @@ impl Walker {
         let text = crate::normalize::inline(&self.current);
         self.current.clear();
         if !text.is_empty() {
-            self.out.push(text);
+            self.out.push(Block {
+                text,
+                heading: self.headings > 0,
+            });
         }
     }
 }
@@ -108,6 +133,16 @@ mod tests {
     fn blocks_split_and_inline_joins() {
         let p = paragraphs("<h1>Title</h1><p>One <b>bold</b> line<br>next</p><script>x()</script><div>Two &amp; three</div>");
         assert_eq!(p, ["Title", "One bold line", "next", "Two & three"]);
+    }
+
+    #[test]
+    fn headings_are_marked() {
+        let b = blocks("<h1>Title <i>here</i></h1><p>Body</p><h3>Sub</h3>");
+        let kinds: Vec<(&str, bool)> = b.iter().map(|b| (b.text.as_str(), b.heading)).collect();
+        assert_eq!(
+            kinds,
+            [("Title here", true), ("Body", false), ("Sub", true)]
+        );
     }
 
     #[test]
