@@ -1,6 +1,13 @@
 //! The `crosscheck` binary: a thin shell over the pipeline crates. Parses arguments, opens the
 //! store, runs a command, and prints errors with their causes.
 
+/// `println!` that ends the process quietly when stdout is a closed pipe (`| head`).
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::output::write_line(format_args!($($arg)*))
+    };
+}
+
 mod commands;
 mod fetch;
 mod inputs;

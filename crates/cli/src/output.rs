@@ -18,7 +18,7 @@ pub fn print_json<T: Serialize>(
         doc.insert((*k).into(), v.clone());
     }
     doc.insert(key.into(), serde_json::to_value(value)?);
-    println!("{}", serde_json::to_string_pretty(&doc)?);
+    outln!("{}", serde_json::to_string_pretty(&doc)?);
     Ok(())
 }
 
@@ -30,4 +30,17 @@ pub fn truncate(s: &str, max: usize) -> String {
     let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
     out.push('…');
     out
+}
+
+/// Writes one line to stdout; a closed pipe ends the process with success, as `cat` does.
+pub fn write_line(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{args}") {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("crosscheck: error: writing output: {e}");
+        std::process::exit(2);
+    }
 }

@@ -102,49 +102,49 @@ impl Store {
         Ok(self.add_batch(std::slice::from_ref(article))?.remove(0)?)
     }
 
-    /// Adds articles in one transaction, each inside a savepoint: an article that fails is
-    /// rolled back alone and reported in its slot, the others are kept.
-    pub fn add_batch(
-        &mut self,
-        articles: &[Article],
-    ) -> Result<Vec<Result<AddOutcome, StoreError>>, StoreError> {
+    /// Adds articles in one transaction. An article that fails is rolled back alone and
+    /// reported in its slot, the others are kept: the batch first runs without savepoints
+    /// (the common case, and much faster), and only if an article fails is it run again with
+    /// a savepoint around each article.
+    pub fn add_batch(&mut self, articles: &[Article]) -> Result<Vec<Result<AddOutcome, StoreError>>, StoreError> {
         let path = self.path.clone();
         let now = time_text(Utc::now());
-        let mut tx = self
-            .conn
-            .transaction()
-            .context(|| format!("{path}: starting a batch"))?;
-        let last_rowid: i64 = tx
-            .query_row("SELECT coalesce(max(rowid), 0) FROM articles", [], |r| {
-                r.get(0)
-            })
-            .context(|| format!("{path}: starting a batch"))?;
+        if let Some(outcomes) = self.try_batch(articles, &now)? {
+            return Ok(outcomes.into_iter().map(Ok).collect());
+        }
+        let mut tx = self.conn.transaction().context(|| format!("{path}: starting a batch"))?;
+        let last_rowid = max_rowid(&tx).context(|| format!("{path}: starting a batch"))?;
         let mut out = Vec::with_capacity(articles.len());
         for article in articles {
-            let mut sp = tx
-                .savepoint()
-                .context(|| format!("{path}: article {}", article.id))?;
+            let ctx = || format!("{path}: article {}", article.id);
+            let mut sp = tx.savepoint().context(ctx)?;
             let result = add_one(&sp, article, &now);
             if result.is_err() {
-                sp.rollback()
-                    .context(|| format!("{path}: rolling back article {}", article.id))?;
+                sp.rollback().context(ctx)?;
             }
-            sp.commit()
-                .context(|| format!("{path}: article {}", article.id))?;
+            sp.commit().context(ctx)?;
             out.push(result);
         }
-        // FTS5 flushes its pending terms at every savepoint, so indexing inside each article's
-        // savepoint would write one tiny segment per article; index the batch at once instead,
-        // in the same transaction.
-        tx.execute(
-            "INSERT INTO articles_fts (rowid, title, text) \
-             SELECT rowid, coalesce(title, ''), text FROM articles WHERE rowid > ?1",
-            [last_rowid],
-        )
-        .context(|| format!("{path}: indexing a batch"))?;
-        tx.commit()
-            .context(|| format!("{path}: committing a batch"))?;
+        index_text(&tx, last_rowid).context(|| format!("{path}: indexing a batch"))?;
+        tx.commit().context(|| format!("{path}: committing a batch"))?;
         Ok(out)
+    }
+
+    /// The whole batch in one transaction; `None` (all rolled back) if any article fails.
+    fn try_batch(&mut self, articles: &[Article], now: &str) -> Result<Option<Vec<AddOutcome>>, StoreError> {
+        let path = self.path.clone();
+        let tx = self.conn.transaction().context(|| format!("{path}: starting a batch"))?;
+        let last_rowid = max_rowid(&tx).context(|| format!("{path}: starting a batch"))?;
+        let mut out = Vec::with_capacity(articles.len());
+        for article in articles {
+            match add_one(&tx, article, now) {
+                Ok(outcome) => out.push(outcome),
+                Err(_) => return Ok(None),
+            }
+        }
+        index_text(&tx, last_rowid).context(|| format!("{path}: indexing a batch"))?;
+        tx.commit().context(|| format!("{path}: committing a batch"))?;
+        Ok(Some(out))
     }
 
     /// Number of stored articles.
@@ -365,16 +365,27 @@ fn add_one(tx: &Connection, article: &Article, now: &str) -> Result<AddOutcome, 
     .context(ctx)?;
     let rowid = tx.last_insert_rowid();
     insert_sighting(tx, article, now).context(ctx)?;
-    let mut insert_band = tx
-        .prepare_cached("INSERT INTO lsh_bands (key, article_rowid) VALUES (?1, ?2)")
-        .context(ctx)?;
-    for key in crosscheck_minhash::band_keys(&article.fingerprint) {
-        insert_band.execute(params![key, rowid]).context(ctx)?;
-    }
+    insert_bands(tx, &article.fingerprint, rowid).context(ctx)?;
     Ok(match near {
         Some((of, similarity)) => AddOutcome::NearDuplicate { of, similarity },
         None => AddOutcome::New,
     })
+}
+
+fn max_rowid(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT coalesce(max(rowid), 0) FROM articles", [], |r| r.get(0))
+}
+
+/// Indexes the text of the articles added after `last_rowid`. FTS5 flushes its pending terms
+/// at every savepoint, so indexing inside each article's savepoint would write one tiny
+/// segment per article; the batch is indexed at once instead, in the same transaction.
+fn index_text(conn: &Connection, last_rowid: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO articles_fts (rowid, title, text) \
+         SELECT rowid, coalesce(title, ''), text FROM articles WHERE rowid > ?1",
+        [last_rowid],
+    )
+    .map(|_| ())
 }
 
 fn insert_sighting(tx: &Connection, article: &Article, now: &str) -> rusqlite::Result<()> {
@@ -383,6 +394,22 @@ fn insert_sighting(tx: &Connection, article: &Article, now: &str) -> rusqlite::R
     )?
     .execute(params![article.id.as_str(), article.source.to_string(), article.outlet, article.url, now])
     .map(|_| ())
+}
+
+/// Inserts all band keys of one article in one statement.
+fn insert_bands(conn: &Connection, signature: &[u32], rowid: i64) -> rusqlite::Result<()> {
+    let keys = crosscheck_minhash::band_keys(signature);
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "INSERT OR IGNORE INTO lsh_bands (key, article_rowid) VALUES {}",
+        vec!["(?, ?)"; keys.len()].join(", ")
+    );
+    let params: Vec<i64> = keys.iter().flat_map(|&k| [k, rowid]).collect();
+    conn.prepare_cached(&sql)?
+        .execute(rusqlite::params_from_iter(params))
+        .map(|_| ())
 }
 
 /// Most candidates examined per article: the ones sharing the most LSH bands come first, so
@@ -418,4 +445,43 @@ fn nearest(tx: &Connection, signature: &[u32]) -> rusqlite::Result<Option<(Artic
         }
     }
     Ok(best)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(text: &str, title: &str) -> Article {
+        let mut a = Article::new(ArticleId::of_text(text), text.into());
+        a.title = Some(title.into());
+        a.fingerprint = crosscheck_minhash::signature(text);
+        a
+    }
+
+    #[test]
+    fn a_failing_article_is_rolled_back_alone() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .conn
+            .execute_batch(
+                "CREATE TEMP TRIGGER poison BEFORE INSERT ON articles WHEN NEW.title = 'poison' \
+                 BEGIN SELECT RAISE(ABORT, 'poisoned'); END;",
+            )
+            .unwrap();
+        let batch = [
+            article("First good article about grain harvests in Kansas this year.", "good"),
+            article("A poisoned article that the trigger refuses to store.", "poison"),
+            article("Second good article about rainfall and cocoa crops in Bahia.", "good"),
+        ];
+        let results = store.add_batch(&batch).unwrap();
+        assert_eq!(results[0].as_ref().unwrap(), &AddOutcome::New);
+        let err = results[1].as_ref().unwrap_err().to_string();
+        assert!(err.contains("poisoned"), "{err}");
+        assert_eq!(results[2].as_ref().unwrap(), &AddOutcome::New);
+        assert_eq!(store.count().unwrap(), 2);
+        assert_eq!(store.search("cocoa", 5).unwrap().len(), 1, "the survivors are indexed");
+        assert!(store.search("poisoned", 5).unwrap().is_empty());
+        let bands: i64 = store.conn.query_row("SELECT count(*) FROM lsh_bands", [], |r| r.get(0)).unwrap();
+        assert_eq!(bands as usize, 2 * crosscheck_minhash::SIGNATURE_LEN / crosscheck_minhash::BAND_ROWS);
+    }
 }

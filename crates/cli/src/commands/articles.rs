@@ -75,7 +75,7 @@ pub fn list(data: &Path, args: ListArgs) -> anyhow::Result<ExitCode> {
             .map(|d| format!("  [near-duplicate of {d}]"))
             .unwrap_or_default();
         let credits = credit_list(&r.credits);
-        println!(
+        outln!(
             "{}  {:10}  {:18}  {}{}{}",
             r.id,
             date,
@@ -116,22 +116,22 @@ pub fn show(data: &Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let a = &stored.article;
-    println!("id:        {}", a.id);
-    println!("title:     {}", a.title.as_deref().unwrap_or("(untitled)"));
-    println!("outlet:    {}", a.outlet.as_deref().unwrap_or("-"));
-    println!(
+    outln!("id:        {}", a.id);
+    outln!("title:     {}", a.title.as_deref().unwrap_or("(untitled)"));
+    outln!("outlet:    {}", a.outlet.as_deref().unwrap_or("-"));
+    outln!(
         "published: {}",
         a.published
             .map(|p| p.to_rfc3339())
             .unwrap_or_else(|| "-".into())
     );
     if let Some(url) = &a.url {
-        println!("url:       {url}");
+        outln!("url:       {url}");
     }
     if let Some(byline) = &a.byline {
-        println!("byline:    {byline}");
+        outln!("byline:    {byline}");
     }
-    println!(
+    outln!(
         "credits:   {}",
         if a.credits.is_empty() {
             "-".into()
@@ -140,13 +140,13 @@ pub fn show(data: &Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
         }
     );
     if let Some(of) = &stored.duplicate_of {
-        println!(
+        outln!(
             "duplicate: near-duplicate of {of} (similarity {:.2})",
             stored.similarity.unwrap_or(0.0)
         );
     }
-    println!("source:    {}", a.source);
-    println!("\n{}", a.text);
+    outln!("source:    {}", a.source);
+    outln!("\n{}", a.text);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -160,17 +160,17 @@ pub fn search(data: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     if hits.is_empty() {
-        println!("no matches");
+        outln!("no matches");
     }
     for h in &hits {
-        println!(
+        outln!(
             "{:6.2}  {}  {}  {}",
             h.score,
             h.id,
             truncate(h.outlet.as_deref().unwrap_or("-"), 18),
             h.title.as_deref().unwrap_or("(untitled)")
         );
-        println!("        {}", h.snippet.replace('\n', " "));
+        outln!("        {}", h.snippet.replace('\n', " "));
     }
     Ok(ExitCode::SUCCESS)
 }

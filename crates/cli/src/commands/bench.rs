@@ -164,7 +164,7 @@ fn print_figure(f: &Figure) {
     let mib = f.peak_rss_bytes.map_or("n/a".to_string(), |b| {
         format!("{:.0} MiB", b as f64 / 1048576.0)
     });
-    println!(
+    outln!(
         "ingest  {}\n  {} articles, {} words, median of {} runs {:.2}s: {:.0} articles/s, {:.0} words/s, peak RSS {}\n  check {}",
         f.corpus, f.articles, f.words, f.runs, f.seconds_median, f.articles_per_second, f.words_per_second, mib, f.check
     );

@@ -33,12 +33,12 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
             if output.json {
                 print_json("extraction", &report, &[])?;
             } else {
-                println!(
+                outln!(
                     "extraction: {} pages  precision {:.4}  recall {:.4}  F1 {:.4}",
                     report.pages, report.precision, report.recall, report.f1
                 );
                 for p in report.per_page.iter().take(worst) {
-                    println!(
+                    outln!(
                         "  {}  tp {} fp {} fn {}  {}",
                         p.id,
                         p.tp,

@@ -105,7 +105,7 @@ fn report(counts: &pipeline::Counts, data: &Path, json: bool) -> anyhow::Result<
             &[("store", store.display().to_string().into())],
         );
     }
-    println!(
+    outln!(
         "{} inputs: {} new, {} duplicate, {} near-duplicate, {} rejected",
         counts.inputs, counts.new, counts.duplicate, counts.near_duplicate, counts.rejected
     );
