@@ -1,5 +1,5 @@
-//! Ingest arguments to inputs: files, folders walked recursively (sorted, hidden files and
-//! unknown extensions skipped), URLs, and `-` for standard input.
+//! Ingest arguments to inputs: files, folders walked recursively (sorted; hidden files, unknown
+//! extensions and README/LICENSE files skipped), URLs, and `-` for standard input.
 
 use std::path::{Path, PathBuf};
 
@@ -79,12 +79,19 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<String>) {
     }
 }
 
+/// Files beside a corpus that describe it rather than report news; skipped in folder walks
+/// (an explicit path is still read).
+const NOT_ARTICLES: &[&str] = &["readme", "license", "licence", "copying", "notice"];
+
 fn wanted(path: &Path) -> bool {
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
+    if NOT_ARTICLES.iter().any(|w| name.contains(w)) {
+        return false;
+    }
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     Path::new(name)
         .extension()
@@ -102,6 +109,8 @@ mod tests {
         let p = dir.path();
         std::fs::create_dir(p.join("sub")).unwrap();
         for f in [
+            "README.TXT",
+            "x.LICENSE.txt",
             "b.txt",
             "a.html",
             "sub/c.jsonl",

@@ -81,7 +81,7 @@ fn parse_any(v: &str) -> Option<DateTime<Utc>> {
         }
     }
     for f in DATE {
-        if let Ok(d) = NaiveDate::parse_from_str(&cleaned, f) {
+        if let Ok(d) = NaiveDate::parse_from_str(cleaned, f) {
             return d.and_hms_opt(0, 0, 0).map(|dt| dt.and_utc());
         }
     }

@@ -99,20 +99,26 @@ fn json<T: serde::de::DeserializeOwned>(
 impl Store {
     /// Adds one article in its own transaction.
     pub fn add(&mut self, article: &Article) -> Result<AddOutcome, StoreError> {
-        Ok(self.add_batch(std::slice::from_ref(article))?.remove(0)?)
+        self.add_batch(std::slice::from_ref(article))?.remove(0)
     }
 
     /// Adds articles in one transaction. An article that fails is rolled back alone and
     /// reported in its slot, the others are kept: the batch first runs without savepoints
     /// (the common case, and much faster), and only if an article fails is it run again with
     /// a savepoint around each article.
-    pub fn add_batch(&mut self, articles: &[Article]) -> Result<Vec<Result<AddOutcome, StoreError>>, StoreError> {
+    pub fn add_batch(
+        &mut self,
+        articles: &[Article],
+    ) -> Result<Vec<Result<AddOutcome, StoreError>>, StoreError> {
         let path = self.path.clone();
         let now = time_text(Utc::now());
         if let Some(outcomes) = self.try_batch(articles, &now)? {
             return Ok(outcomes.into_iter().map(Ok).collect());
         }
-        let mut tx = self.conn.transaction().context(|| format!("{path}: starting a batch"))?;
+        let mut tx = self
+            .conn
+            .transaction()
+            .context(|| format!("{path}: starting a batch"))?;
         let last_rowid = max_rowid(&tx).context(|| format!("{path}: starting a batch"))?;
         let mut out = Vec::with_capacity(articles.len());
         for article in articles {
@@ -126,14 +132,22 @@ impl Store {
             out.push(result);
         }
         index_text(&tx, last_rowid).context(|| format!("{path}: indexing a batch"))?;
-        tx.commit().context(|| format!("{path}: committing a batch"))?;
+        tx.commit()
+            .context(|| format!("{path}: committing a batch"))?;
         Ok(out)
     }
 
     /// The whole batch in one transaction; `None` (all rolled back) if any article fails.
-    fn try_batch(&mut self, articles: &[Article], now: &str) -> Result<Option<Vec<AddOutcome>>, StoreError> {
+    fn try_batch(
+        &mut self,
+        articles: &[Article],
+        now: &str,
+    ) -> Result<Option<Vec<AddOutcome>>, StoreError> {
         let path = self.path.clone();
-        let tx = self.conn.transaction().context(|| format!("{path}: starting a batch"))?;
+        let tx = self
+            .conn
+            .transaction()
+            .context(|| format!("{path}: starting a batch"))?;
         let last_rowid = max_rowid(&tx).context(|| format!("{path}: starting a batch"))?;
         let mut out = Vec::with_capacity(articles.len());
         for article in articles {
@@ -143,7 +157,8 @@ impl Store {
             }
         }
         index_text(&tx, last_rowid).context(|| format!("{path}: indexing a batch"))?;
-        tx.commit().context(|| format!("{path}: committing a batch"))?;
+        tx.commit()
+            .context(|| format!("{path}: committing a batch"))?;
         Ok(Some(out))
     }
 
@@ -241,17 +256,16 @@ impl Store {
 
 const FULL_COLUMNS: &str = "id, url, outlet, title, byline, published, language, text, credits, metadata, source, fingerprint, duplicate_of, similarity, ingested_at";
 
+/// A row as read, before its JSON columns and times are decoded.
 struct RawArticle {
-    cols: (
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        String,
-    ),
+    id: String,
+    url: Option<String>,
+    outlet: Option<String>,
+    title: Option<String>,
+    byline: Option<String>,
+    published: Option<String>,
+    language: Option<String>,
+    text: String,
     credits: String,
     metadata: String,
     source: String,
@@ -262,18 +276,17 @@ struct RawArticle {
 }
 
 impl RawArticle {
+    /// Reads the columns of [`FULL_COLUMNS`], in order.
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
         Ok(Self {
-            cols: (
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-            ),
+            id: r.get(0)?,
+            url: r.get(1)?,
+            outlet: r.get(2)?,
+            title: r.get(3)?,
+            byline: r.get(4)?,
+            published: r.get(5)?,
+            language: r.get(6)?,
+            text: r.get(7)?,
             credits: r.get(8)?,
             metadata: r.get(9)?,
             source: r.get(10)?,
@@ -285,22 +298,17 @@ impl RawArticle {
     }
 
     fn decode(self) -> Result<StoredArticle, StoreError> {
-        let (id, url, outlet, title, byline, published, language, text) = self.cols;
-        let fingerprint = self
-            .fingerprint
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect();
+        let id = self.id;
         let article = Article {
-            url,
-            outlet,
-            title,
-            byline,
-            published: parse_time(&id, "published", published)?,
-            language,
-            text,
+            url: self.url,
+            outlet: self.outlet,
+            title: self.title,
+            byline: self.byline,
+            published: parse_time(&id, "published", self.published)?,
+            language: self.language,
+            text: self.text,
             credits: json(&id, "credits", &self.credits)?,
-            fingerprint,
+            fingerprint: decode_signature(&self.fingerprint),
             source: json(&id, "source", &self.source)?,
             metadata: json(&id, "metadata", &self.metadata)?,
             id: ArticleId::from_string(id.clone()),
@@ -313,6 +321,12 @@ impl RawArticle {
                 .unwrap_or_default(),
         })
     }
+}
+
+fn decode_signature(blob: &[u8]) -> Vec<u32> {
+    blob.chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect()
 }
 
 fn add_one(tx: &Connection, article: &Article, now: &str) -> Result<AddOutcome, StoreError> {
@@ -373,7 +387,9 @@ fn add_one(tx: &Connection, article: &Article, now: &str) -> Result<AddOutcome, 
 }
 
 fn max_rowid(conn: &Connection) -> rusqlite::Result<i64> {
-    conn.query_row("SELECT coalesce(max(rowid), 0) FROM articles", [], |r| r.get(0))
+    conn.query_row("SELECT coalesce(max(rowid), 0) FROM articles", [], |r| {
+        r.get(0)
+    })
 }
 
 /// Indexes the text of the articles added after `last_rowid`. FTS5 flushes its pending terms
@@ -435,10 +451,7 @@ fn nearest(tx: &Connection, signature: &[u32]) -> rusqlite::Result<Option<(Artic
     })?;
     for row in rows {
         let (id, blob) = row?;
-        let other: Vec<u32> = blob
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect();
+        let other = decode_signature(&blob);
         let sim = crosscheck_minhash::similarity(signature, &other);
         if sim >= NEAR_DUPLICATE_SIMILARITY && best.as_ref().is_none_or(|(_, b)| sim > *b) {
             best = Some((ArticleId::from_string(id), sim));
@@ -469,9 +482,18 @@ mod tests {
             )
             .unwrap();
         let batch = [
-            article("First good article about grain harvests in Kansas this year.", "good"),
-            article("A poisoned article that the trigger refuses to store.", "poison"),
-            article("Second good article about rainfall and cocoa crops in Bahia.", "good"),
+            article(
+                "First good article about grain harvests in Kansas this year.",
+                "good",
+            ),
+            article(
+                "A poisoned article that the trigger refuses to store.",
+                "poison",
+            ),
+            article(
+                "Second good article about rainfall and cocoa crops in Bahia.",
+                "good",
+            ),
         ];
         let results = store.add_batch(&batch).unwrap();
         assert_eq!(results[0].as_ref().unwrap(), &AddOutcome::New);
@@ -479,9 +501,19 @@ mod tests {
         assert!(err.contains("poisoned"), "{err}");
         assert_eq!(results[2].as_ref().unwrap(), &AddOutcome::New);
         assert_eq!(store.count().unwrap(), 2);
-        assert_eq!(store.search("cocoa", 5).unwrap().len(), 1, "the survivors are indexed");
+        assert_eq!(
+            store.search("cocoa", 5).unwrap().len(),
+            1,
+            "the survivors are indexed"
+        );
         assert!(store.search("poisoned", 5).unwrap().is_empty());
-        let bands: i64 = store.conn.query_row("SELECT count(*) FROM lsh_bands", [], |r| r.get(0)).unwrap();
-        assert_eq!(bands as usize, 2 * crosscheck_minhash::SIGNATURE_LEN / crosscheck_minhash::BAND_ROWS);
+        let bands: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM lsh_bands", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            bands as usize,
+            2 * crosscheck_minhash::SIGNATURE_LEN / crosscheck_minhash::BAND_ROWS
+        );
     }
 }

@@ -31,7 +31,7 @@ fn exact_duplicates_are_stored_once_and_near_duplicates_linked() {
     match store.add(&article(&near, "b.txt")).unwrap() {
         AddOutcome::NearDuplicate { of, similarity } => {
             assert_eq!(of, a.id);
-            assert!(similarity >= 0.5 && similarity < 1.0, "{similarity}");
+            assert!((0.5..1.0).contains(&similarity), "{similarity}");
         }
         other => panic!("expected a near duplicate, got {other:?}"),
     }

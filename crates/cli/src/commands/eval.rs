@@ -35,7 +35,10 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
             } else {
                 outln!(
                     "extraction: {} pages  precision {:.4}  recall {:.4}  F1 {:.4}",
-                    report.pages, report.precision, report.recall, report.f1
+                    report.pages,
+                    report.precision,
+                    report.recall,
+                    report.f1
                 );
                 for p in report.per_page.iter().take(worst) {
                     outln!(

@@ -107,7 +107,11 @@ fn report(counts: &pipeline::Counts, data: &Path, json: bool) -> anyhow::Result<
     }
     outln!(
         "{} inputs: {} new, {} duplicate, {} near-duplicate, {} rejected",
-        counts.inputs, counts.new, counts.duplicate, counts.near_duplicate, counts.rejected
+        counts.inputs,
+        counts.new,
+        counts.duplicate,
+        counts.near_duplicate,
+        counts.rejected
     );
     Ok(())
 }
