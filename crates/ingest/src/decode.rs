@@ -36,7 +36,11 @@ fn decode_text(input: &str, bytes: &[u8]) -> Result<String, IngestError> {
     } else if let Ok(text) = std::str::from_utf8(bytes) {
         text.to_string()
     } else {
-        let encoding = declared_encoding(bytes).unwrap_or_else(|| detect(bytes));
+        // A page that declares UTF-8 but is not valid UTF-8 lies about its charset (often
+        // Windows-1252 pasted into a UTF-8 template): detect instead of trusting it.
+        let encoding = declared_encoding(bytes)
+            .filter(|e| *e != encoding_rs::UTF_8)
+            .unwrap_or_else(|| detect(bytes));
         encoding.decode_without_bom_handling(bytes).0.into_owned()
     };
     check_not_binary(input, &text)?;
@@ -122,6 +126,16 @@ mod tests {
     fn declared_charset_wins_over_guessing() {
         let page = b"<html><head><meta charset=\"iso-8859-15\"></head><body>\xa4 5</body></html>";
         assert!(decode("p.html", page).unwrap().contains("\u{20ac} 5"));
+    }
+
+    #[test]
+    fn a_false_utf8_declaration_is_not_trusted() {
+        let page = b"<html><head><meta charset=\"utf-8\"></head><body>Caf\xe9 owners said the \x93new rules\x94 hurt.</body></html>";
+        let text = decode("p.html", page).unwrap();
+        assert!(
+            text.contains("Caf\u{e9} owners said the \u{201c}new rules\u{201d}"),
+            "{text}"
+        );
     }
 
     #[test]

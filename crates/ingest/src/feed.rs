@@ -11,9 +11,12 @@ pub(crate) fn read(
     input: &str,
     bytes: &[u8],
 ) -> Result<Vec<Result<Draft, IngestError>>, IngestError> {
-    let feed = feed_rs::parser::parse(bytes).map_err(|e| IngestError::NotAFeed {
-        input: input.to_string(),
-        message: e.to_string(),
+    let text = String::from_utf8_lossy(bytes);
+    let feed = feed_rs::parser::parse(utf8_declaration(&text).as_bytes()).map_err(|e| {
+        IngestError::NotAFeed {
+            input: input.to_string(),
+            message: e.to_string(),
+        }
     })?;
     let feed_title = feed.title.as_ref().map(|t| markup_text(&t.content));
     let feed_language = feed.language.clone();
@@ -66,6 +69,23 @@ pub(crate) fn read(
         .collect())
 }
 
+/// The text has already been decoded to UTF-8; an XML declaration naming another encoding
+/// would make the parser decode it a second time, so it is rewritten to say UTF-8.
+fn utf8_declaration(text: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = text.trim_start_matches('\u{feff}');
+    if !trimmed.starts_with("<?xml") {
+        return text.into();
+    }
+    match trimmed.find("?>") {
+        Some(end) if trimmed[..end].contains("encoding") => format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"{}",
+            &trimmed[end..]
+        )
+        .into(),
+        _ => text.into(),
+    }
+}
+
 fn markup_text(s: &str) -> String {
     markup::paragraphs(s).join(" ")
 }
@@ -108,6 +128,16 @@ mod tests {
         assert_eq!(a.text, "Body of entry.");
         assert_eq!(a.byline.as_deref(), Some("Ann Lee"));
         assert_eq!(a.outlet.as_deref(), Some("Atom Desk"));
+    }
+
+    #[test]
+    fn a_declared_legacy_encoding_is_not_decoded_twice() {
+        let latin1 = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>D\xe9p\xeache</title><item><title>Caf\xe9</title><description>Les caf\xe9s ferment \xe0 Paris.</description></item></channel></rss>";
+        let text = crate::decode::decode("f.xml", latin1).unwrap();
+        let items = read("f.xml", text.as_bytes()).unwrap();
+        let a = items[0].as_ref().unwrap().clone().finish().unwrap();
+        assert_eq!(a.outlet.as_deref(), Some("D\u{e9}p\u{ea}che"));
+        assert_eq!(a.text, "Les caf\u{e9}s ferment \u{e0} Paris.");
     }
 
     #[test]

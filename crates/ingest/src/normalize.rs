@@ -4,7 +4,9 @@
 //! The joined result (paragraphs separated by a blank line) is the article's clean text, the
 //! string every later byte span points into.
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Splits raw text into normalised paragraphs, unwrapping hard-wrapped lines.
 pub fn paragraphs(raw: &str) -> Vec<String> {
@@ -113,16 +115,24 @@ fn looks_hard_wrapped(lines: &[Line]) -> bool {
     p90 <= 90 && mid_sentence * 2 >= lengths.len()
 }
 
-/// NFC, with invisible characters dropped and odd spaces made plain.
-fn clean_chars(raw: &str) -> String {
-    raw.nfc()
-        .filter_map(|c| match c {
-            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => None,
-            '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => Some(' '),
-            c if c.is_control() && c != '\n' && c != '\t' => Some(' '),
-            c => Some(c),
-        })
-        .collect()
+/// NFC, with invisible characters dropped and odd spaces made plain. Most lines need neither,
+/// and are borrowed as they are.
+fn clean_chars(raw: &str) -> Cow<'_, str> {
+    let plain = raw.chars().all(|c| replacement(c) == Some(c));
+    if plain && is_nfc_quick(raw.chars()) == IsNormalized::Yes {
+        return Cow::Borrowed(raw);
+    }
+    Cow::Owned(raw.nfc().filter_map(replacement).collect())
+}
+
+/// What a character becomes in clean text: dropped, a plain space, or itself.
+fn replacement(c: char) -> Option<char> {
+    match c {
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => None,
+        '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => Some(' '),
+        c if c.is_control() && c != '\n' && c != '\t' => Some(' '),
+        c => Some(c),
+    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use crosscheck_model::{Article, ArticleId, SourceRef};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, Row};
 use serde::Serialize;
 
 use crate::error::Context;
@@ -331,59 +331,57 @@ fn decode_signature(blob: &[u8]) -> Vec<u32> {
 
 fn add_one(tx: &Connection, article: &Article, now: &str) -> Result<AddOutcome, StoreError> {
     let ctx = || format!("storing article {} from {}", article.id, article.source);
-    let exists: bool = tx
-        .query_row(
-            "SELECT 1 FROM articles WHERE id = ?1",
-            [article.id.as_str()],
-            |_| Ok(()),
-        )
-        .optional()
-        .context(ctx)?
-        .is_some();
-    if exists {
+    // The id is the hash of the clean text: an ignored insert is an exact duplicate.
+    if insert_article(tx, article, now).context(ctx)? == 0 {
         insert_sighting(tx, article, now).context(ctx)?;
         return Ok(AddOutcome::Duplicate {
             of: article.id.clone(),
         });
     }
-    let near = nearest(tx, &article.fingerprint).context(ctx)?;
-    let (duplicate_of, similarity) = match &near {
-        Some((id, sim)) => (Some(id.as_str()), Some(*sim)),
-        None => (None, None),
-    };
-    let fingerprint: Vec<u8> = article
-        .fingerprint
-        .iter()
-        .flat_map(|v| v.to_le_bytes())
-        .collect();
-    tx.execute(
-        &format!("INSERT INTO articles ({FULL_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"),
-        params![
-            article.id.as_str(),
-            article.url,
-            article.outlet,
-            article.title,
-            article.byline,
-            article.published.map(time_text),
-            article.language,
-            article.text,
-            serde_json::to_string(&article.credits).expect("credits serialise"),
-            serde_json::to_string(&article.metadata).expect("metadata serialises"),
-            serde_json::to_string(&article.source).expect("source serialises"),
-            fingerprint,
-            duplicate_of,
-            similarity,
-            now,
-        ],
-    )
-    .context(ctx)?;
     let rowid = tx.last_insert_rowid();
+    // Its own bands are not inserted yet, so the lookup cannot find the article itself.
+    let near = nearest(tx, &article.fingerprint).context(ctx)?;
+    if let Some((of, similarity)) = &near {
+        tx.prepare_cached(
+            "UPDATE articles SET duplicate_of = ?1, similarity = ?2 WHERE rowid = ?3",
+        )
+        .and_then(|mut st| st.execute(params![of.as_str(), similarity, rowid]))
+        .context(ctx)?;
+    }
     insert_sighting(tx, article, now).context(ctx)?;
     insert_bands(tx, &article.fingerprint, rowid).context(ctx)?;
     Ok(match near {
         Some((of, similarity)) => AddOutcome::NearDuplicate { of, similarity },
         None => AddOutcome::New,
     })
+}
+
+/// Inserts the article row unless its id is stored; returns the number of rows inserted.
+fn insert_article(tx: &Connection, article: &Article, now: &str) -> rusqlite::Result<usize> {
+    let fingerprint: Vec<u8> = article
+        .fingerprint
+        .iter()
+        .flat_map(|v| v.to_le_bytes())
+        .collect();
+    tx.prepare_cached(&format!(
+        "INSERT OR IGNORE INTO articles ({FULL_COLUMNS}) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULL, NULL, ?13)"
+    ))?
+    .execute(params![
+        article.id.as_str(),
+        article.url,
+        article.outlet,
+        article.title,
+        article.byline,
+        article.published.map(time_text),
+        article.language,
+        article.text,
+        serde_json::to_string(&article.credits).expect("credits serialise"),
+        serde_json::to_string(&article.metadata).expect("metadata serialises"),
+        serde_json::to_string(&article.source).expect("source serialises"),
+        fingerprint,
+        now,
+    ])
 }
 
 fn max_rowid(conn: &Connection) -> rusqlite::Result<i64> {
