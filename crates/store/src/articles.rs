@@ -11,6 +11,12 @@ use crate::{Store, StoreError};
 
 /// Estimated shingle Jaccard at or above which a new article is a near duplicate.
 pub const NEAR_DUPLICATE_SIMILARITY: f64 = 0.5;
+/// Texts shorter than this many bytes (about 100 words) share too few shingles for 0.5 to
+/// mean anything: two dividend notices of different companies reach it. They need
+/// [`SHORT_TEXT_SIMILARITY`].
+pub const SHORT_TEXT_BYTES: i64 = 600;
+/// The similarity a short text needs to be a near duplicate.
+pub const SHORT_TEXT_SIMILARITY: f64 = 0.8;
 
 /// What adding one article did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -340,7 +346,7 @@ fn add_one(tx: &Connection, article: &Article, now: &str) -> Result<AddOutcome, 
     }
     let rowid = tx.last_insert_rowid();
     // Its own bands are not inserted yet, so the lookup cannot find the article itself.
-    let near = nearest(tx, &article.fingerprint).context(ctx)?;
+    let near = nearest(tx, &article.fingerprint, article.text.len()).context(ctx)?;
     if let Some((of, similarity)) = &near {
         tx.prepare_cached(
             "UPDATE articles SET duplicate_of = ?1, similarity = ?2 WHERE rowid = ?3",
@@ -430,28 +436,43 @@ fn insert_bands(conn: &Connection, signature: &[u32], rowid: i64) -> rusqlite::R
 /// a template that matches thousands of short reports cannot make ingest quadratic.
 const MAX_CANDIDATES: i64 = 64;
 
-/// The most similar stored article at or above [`NEAR_DUPLICATE_SIMILARITY`], earliest on ties.
-fn nearest(tx: &Connection, signature: &[u32]) -> rusqlite::Result<Option<(ArticleId, f64)>> {
+/// The most similar stored article at or above the threshold for the shorter of the two
+/// texts ([`NEAR_DUPLICATE_SIMILARITY`], or [`SHORT_TEXT_SIMILARITY`]), earliest on ties.
+fn nearest(
+    tx: &Connection,
+    signature: &[u32],
+    text_bytes: usize,
+) -> rusqlite::Result<Option<(ArticleId, f64)>> {
     if signature.is_empty() {
         return Ok(None);
     }
     let keys = crosscheck_minhash::band_keys(signature);
     let placeholders = vec!["?"; keys.len()].join(",");
     let sql = format!(
-        "SELECT a.id, a.fingerprint FROM (SELECT article_rowid, count(*) AS shared FROM lsh_bands \
+        "SELECT a.id, a.fingerprint, length(CAST(a.text AS BLOB)) FROM (SELECT article_rowid, count(*) AS shared FROM lsh_bands \
          WHERE key IN ({placeholders}) GROUP BY article_rowid ORDER BY shared DESC, article_rowid LIMIT {MAX_CANDIDATES}) c \
          JOIN articles a ON a.rowid = c.article_rowid ORDER BY a.rowid"
     );
     let mut stmt = tx.prepare_cached(&sql)?;
     let mut best: Option<(ArticleId, f64)> = None;
     let rows = stmt.query_map(rusqlite::params_from_iter(keys.iter()), |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Vec<u8>>(1)?,
+            r.get::<_, i64>(2)?,
+        ))
     })?;
     for row in rows {
-        let (id, blob) = row?;
+        let (id, blob, other_bytes) = row?;
         let other = decode_signature(&blob);
         let sim = crosscheck_minhash::similarity(signature, &other);
-        if sim >= NEAR_DUPLICATE_SIMILARITY && best.as_ref().is_none_or(|(_, b)| sim > *b) {
+        let shorter = other_bytes.min(text_bytes as i64);
+        let threshold = if shorter < SHORT_TEXT_BYTES {
+            SHORT_TEXT_SIMILARITY
+        } else {
+            NEAR_DUPLICATE_SIMILARITY
+        };
+        if sim >= threshold && best.as_ref().is_none_or(|(_, b)| sim > *b) {
             best = Some((ArticleId::from_string(id), sim));
         }
     }

@@ -24,7 +24,10 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use articles::{AddOutcome, ArticleRow, StoredArticle, NEAR_DUPLICATE_SIMILARITY};
+pub use articles::{
+    AddOutcome, ArticleRow, StoredArticle, NEAR_DUPLICATE_SIMILARITY, SHORT_TEXT_BYTES,
+    SHORT_TEXT_SIMILARITY,
+};
 pub use error::StoreError;
 pub use schema::SCHEMA_VERSION;
 pub use search::SearchHit;

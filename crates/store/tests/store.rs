@@ -14,7 +14,7 @@ fn article(text: &str, source: &str) -> Article {
     a
 }
 
-const LONG: &str = "Ukraine has reported its first clashes with North Korean troops, as Defense Minister Rustem Umerov confirmed small engagements and President Zelensky warned of increased global instability. South Korea suggests no direct combat occurred but acknowledges troop presence in the Kursk border region of Russia.";
+const LONG: &str = "Ukraine has reported its first clashes with North Korean troops, as Defense Minister Rustem Umerov confirmed small engagements and President Zelensky warned of increased global instability. South Korea suggests no direct combat occurred but acknowledges troop presence in the Kursk border region of Russia.\n\nThe possibility of North Korean troop engagement has heightened tensions in South Korea, resulting in government actions such as summoning the Russian ambassador to demand the withdrawal of North Korean forces. As Russia's parliament prepares to ratify a mutual defense treaty with North Korea, it underscores the strategic alignment of the two nations.";
 
 #[test]
 fn exact_duplicates_are_stored_once_and_near_duplicates_linked() {
@@ -41,6 +41,26 @@ fn exact_duplicates_are_stored_once_and_near_duplicates_linked() {
     let rows = store.articles(10, 0).unwrap();
     assert_eq!(rows[1].duplicate_of.as_ref(), Some(&a.id));
     assert_eq!(store.sightings(&a.id).unwrap().len(), 2);
+}
+
+#[test]
+fn short_template_notices_of_different_companies_are_not_near_duplicates() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = article(
+        "Qtly div three cts vs three cts prior. Pay April 2. Record March 16.",
+        "a",
+    );
+    let b = article(
+        "Qtly div three cts vs three cts prior. Pay April 3. Record March 13.",
+        "b",
+    );
+    let sim = crosscheck_minhash::similarity(&a.fingerprint, &b.fingerprint);
+    assert!(
+        sim >= 0.3,
+        "the pair is similar enough to be a candidate: {sim}"
+    );
+    store.add(&a).unwrap();
+    assert_eq!(store.add(&b).unwrap(), AddOutcome::New);
 }
 
 #[test]
