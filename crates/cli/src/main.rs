@@ -41,6 +41,8 @@ enum Command {
     Article(commands::articles::ShowArgs),
     /// Full-text search over titles and texts.
     Search(commands::articles::SearchArgs),
+    /// Analyse files without a store: sentences and headings so far.
+    Analyze(commands::analyze::AnalyzeArgs),
     /// Measure accuracy on labelled data.
     #[command(subcommand)]
     Eval(commands::eval::EvalCommand),
@@ -64,6 +66,7 @@ fn main() -> ExitCode {
         Command::Articles(args) => commands::articles::list(&data, args),
         Command::Article(args) => commands::articles::show(&data, args),
         Command::Search(args) => commands::articles::search(&data, args),
+        Command::Analyze(args) => commands::analyze::run(args),
         Command::Eval(cmd) => commands::eval::run(cmd),
         Command::Bench(args) => commands::bench::run(args),
     };

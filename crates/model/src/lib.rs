@@ -15,10 +15,12 @@
 //! assert_eq!(wire.name, "Reuters");
 //! ```
 
+mod analysis;
 mod article;
 mod credit;
 mod span;
 
+pub use analysis::{Analysis, Heading, Sentence, ANALYSIS_VERSION};
 pub use article::{Article, ArticleId, SourceRef};
 pub use credit::{Credit, CreditKind};
 pub use span::Span;

@@ -1,0 +1,37 @@
+//! Analyze: per-article understanding that every comparison rests on. Stateless: an
+//! [`Analyzer`] turns one [`Article`] into one [`Analysis`], every item a byte span of the
+//! article's clean text. So far: sentences and section headings; entities, quotes, quantities
+//! and dates follow (issue 3).
+//!
+//! ```
+//! use crosscheck_analyze::Analyzer;
+//! use crosscheck_model::{Article, ArticleId};
+//!
+//! let text = "What we know\n\nMr. Umerov confirmed small engagements. The U.N. said nothing.";
+//! let article = Article::new(ArticleId::of_text(text), text.into());
+//! let analysis = Analyzer::default().analyze(&article);
+//! assert_eq!(analysis.headings.len(), 1);
+//! let first = analysis.sentences[0].span.slice(&article.text).unwrap();
+//! assert_eq!(first, "Mr. Umerov confirmed small engagements.");
+//! ```
+
+mod sentences;
+
+use crosscheck_model::{Analysis, Article, ANALYSIS_VERSION};
+
+/// The analysis stage. Stateless and cheap to share across threads.
+#[derive(Debug, Clone, Default)]
+pub struct Analyzer {}
+
+impl Analyzer {
+    /// Analyses one article.
+    pub fn analyze(&self, article: &Article) -> Analysis {
+        let (sentences, headings) = sentences::split(&article.text);
+        Analysis {
+            version: ANALYSIS_VERSION,
+            article: article.id.clone(),
+            sentences,
+            headings,
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! `crosscheck analyze FILE...`: stateless analysis of any input ingest reads, printed per
+//! article. So far the analysis holds sentences and headings (issue 3 adds the rest).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use crosscheck_analyze::Analyzer;
+use crosscheck_ingest::Ingestor;
+use crosscheck_model::{Analysis, Article, Span};
+use serde::Serialize;
+
+use crate::output::print_json;
+use crate::OutputArgs;
+
+/// Arguments of `crosscheck analyze`.
+#[derive(Args)]
+pub struct AnalyzeArgs {
+    /// Files in any format ingest reads.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// One analysed article as printed: spans with the text they cover.
+#[derive(Serialize)]
+struct Printed<'a> {
+    id: &'a str,
+    title: Option<&'a str>,
+    source: String,
+    analysis_version: u32,
+    sentences: Vec<Item<'a>>,
+    headings: Vec<Item<'a>>,
+}
+
+#[derive(Serialize)]
+struct Item<'a> {
+    text: &'a str,
+    span: Span,
+    paragraph: usize,
+}
+
+/// Runs the command; exit status 1 when an input was rejected.
+pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
+    let ingestor = Ingestor::default();
+    let analyzer = Analyzer::default();
+    let mut articles = Vec::new();
+    let mut rejected = 0;
+    for file in &args.files {
+        let name = file.display().to_string();
+        let bytes = match std::fs::read(file) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("crosscheck: rejected: {name}: {e}");
+                rejected += 1;
+                continue;
+            }
+        };
+        for result in ingestor.read(&name, &bytes, None) {
+            match result {
+                Ok(a) => articles.push(a),
+                Err(e) => {
+                    eprintln!("crosscheck: rejected: {e}");
+                    rejected += 1;
+                }
+            }
+        }
+    }
+    let analyses: Vec<Analysis> = articles.iter().map(|a| analyzer.analyze(a)).collect();
+    let printed: Vec<Printed<'_>> = articles
+        .iter()
+        .zip(&analyses)
+        .map(|(a, an)| printed(a, an))
+        .collect();
+    if args.output.json {
+        print_json("articles", &printed, &[])?;
+    } else {
+        for p in &printed {
+            print_human(p);
+        }
+    }
+    Ok(if rejected > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn printed<'a>(article: &'a Article, analysis: &Analysis) -> Printed<'a> {
+    let item = |span: Span, paragraph: usize| Item {
+        text: span.slice(&article.text).unwrap_or(""),
+        span,
+        paragraph,
+    };
+    Printed {
+        id: article.id.as_str(),
+        title: article.title.as_deref(),
+        source: article.source.to_string(),
+        analysis_version: analysis.version,
+        sentences: analysis
+            .sentences
+            .iter()
+            .map(|s| item(s.span, s.paragraph))
+            .collect(),
+        headings: analysis
+            .headings
+            .iter()
+            .map(|h| item(h.span, h.paragraph))
+            .collect(),
+    }
+}
+
+fn print_human(p: &Printed<'_>) {
+    outln!(
+        "== {}  {}  ({})",
+        p.id,
+        p.title.unwrap_or("(untitled)"),
+        p.source
+    );
+    let mut headings = p.headings.iter().peekable();
+    for (i, s) in p.sentences.iter().enumerate() {
+        while headings.peek().is_some_and(|h| h.paragraph < s.paragraph) {
+            outln!("   ## {}", headings.next().map_or("", |h| h.text));
+        }
+        outln!("{:4}  {}", i + 1, s.text);
+    }
+}

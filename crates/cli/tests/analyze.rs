@@ -1,0 +1,57 @@
+//! End-to-end: `crosscheck analyze` on the seed articles, without a store.
+
+mod common;
+
+use common::{cc, json};
+
+#[test]
+fn analyze_prints_sentences_and_headings_with_spans() {
+    let Some(seed) = crosscheck_testdata::shared_path("seeds/002_911d72a3f3bcc055.txt") else {
+        return;
+    };
+    let scratch = tempfile::tempdir().unwrap();
+    let (v, out) = json(cc(&scratch.path().join("unused")).arg("analyze").arg(&seed));
+    assert!(out.status.success());
+    assert_eq!(v["version"], 1);
+    let article = &v["articles"][0];
+    assert_eq!(article["analysis_version"], 1);
+    let headings = article["headings"].as_array().unwrap();
+    assert_eq!(headings.len(), 2);
+    assert_eq!(headings[0]["text"], "What we know about engagement");
+    // The printed text is exactly the span of the article's clean text.
+    let (stored, _) = json(cc(scratch.path()).arg("ingest").arg(&seed));
+    assert_eq!(stored["ingest"]["new"], 1);
+    let id = article["id"].as_str().unwrap();
+    let (full, _) = json(cc(scratch.path()).args(["article", id]));
+    let text = full["article"]["text"].as_str().unwrap();
+    for s in article["sentences"].as_array().unwrap() {
+        let (start, end) = (
+            s["span"]["start"].as_u64().unwrap() as usize,
+            s["span"]["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[start..end], s["text"].as_str().unwrap());
+    }
+    assert!(
+        !scratch.path().join("unused").exists(),
+        "analyze opens no store"
+    );
+}
+
+#[test]
+fn analyze_rejects_a_bad_file_and_goes_on() {
+    let Some(seed) = crosscheck_testdata::shared_path("seeds/000_f4e2d48c6ccf7a64.txt") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let out = cc(dir.path())
+        .arg("analyze")
+        .arg(&empty)
+        .arg(&seed)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty.txt: empty input"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("In a recent interview with KBS"));
+}
