@@ -1,6 +1,6 @@
 //! Analyze: per-article understanding that every comparison rests on. Stateless: an
 //! [`Analyzer`] turns one [`Article`] into one [`Analysis`], every item a byte span of the
-//! article's clean text. So far: sentences and section headings; entities, quotes, quantities
+//! article's clean text. So far: sentences, section headings and quantities; entities, quotes
 //! and dates follow (issue 3).
 //!
 //! ```
@@ -15,6 +15,7 @@
 //! assert_eq!(first, "Mr. Umerov confirmed small engagements.");
 //! ```
 
+mod quantities;
 mod sentences;
 
 use crosscheck_model::{Analysis, Article, ANALYSIS_VERSION};
@@ -26,12 +27,19 @@ pub struct Analyzer {}
 impl Analyzer {
     /// Analyses one article.
     pub fn analyze(&self, article: &Article) -> Analysis {
-        let (sentences, headings) = sentences::split(&article.text);
+        let text = &article.text;
+        let (sentences, headings) = sentences::split(text);
+        let quantities = sentences
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| quantities::find(&text[s.span.start..s.span.end], s.span.start, i))
+            .collect();
         Analysis {
             version: ANALYSIS_VERSION,
             article: article.id.clone(),
             sentences,
             headings,
+            quantities,
         }
     }
 }

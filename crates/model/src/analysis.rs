@@ -38,4 +38,46 @@ pub struct Analysis {
     pub sentences: Vec<Sentence>,
     /// Section headings.
     pub headings: Vec<Heading>,
+    /// Numbers with their bounds and what they count.
+    pub quantities: Vec<Quantity>,
+}
+
+/// What kind of thing a quantity measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum QuantityKind {
+    /// A count of things ("11,000 troops").
+    Count,
+    /// A percentage ("76%").
+    Percent,
+    /// An amount of money ("$1.13bn").
+    Money,
+    /// A span of time ("three months").
+    Duration,
+}
+
+/// A number as reported, with its bounds: "approximately 11,000" is approximate; "at least
+/// 10,000" has only a lower bound; "up to 12,000" only an upper one; "between 10,000 and
+/// 12,000" and "10,000-12,000" are ranges. An exact number has `low == high == value`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// The expression, qualifier included ("at least 10,000 soldiers").
+    pub span: Span,
+    /// Index of the sentence it stands in.
+    pub sentence: usize,
+    /// The number itself; `None` for a range.
+    pub value: Option<f64>,
+    /// Lower bound, when known.
+    pub low: Option<f64>,
+    /// Upper bound, when known.
+    pub high: Option<f64>,
+    /// "about", "some", "approximately", "an estimated", "dozens of"...
+    pub approximate: bool,
+    /// The counted noun or unit, lowercased ("troops", "months", "%", "usd").
+    pub unit: Option<String>,
+    /// The words after the number that say what it counts ("North Korean troops").
+    pub counted: Option<String>,
+    /// What kind of quantity it is.
+    pub kind: QuantityKind,
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 use crosscheck_analyze::Analyzer;
 use crosscheck_ingest::Ingestor;
-use crosscheck_model::{Analysis, Article, Span};
+use crosscheck_model::{Analysis, Article, Quantity, Span};
 use serde::Serialize;
 
 use crate::output::print_json;
@@ -32,6 +32,14 @@ struct Printed<'a> {
     analysis_version: u32,
     sentences: Vec<Item<'a>>,
     headings: Vec<Item<'a>>,
+    quantities: Vec<QuantityItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct QuantityItem<'a> {
+    text: &'a str,
+    #[serde(flatten)]
+    quantity: &'a Quantity,
 }
 
 #[derive(Serialize)]
@@ -87,7 +95,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn printed<'a>(article: &'a Article, analysis: &Analysis) -> Printed<'a> {
+fn printed<'a>(article: &'a Article, analysis: &'a Analysis) -> Printed<'a> {
     let item = |span: Span, paragraph: usize| Item {
         text: span.slice(&article.text).unwrap_or(""),
         span,
@@ -108,10 +116,37 @@ fn printed<'a>(article: &'a Article, analysis: &Analysis) -> Printed<'a> {
             .iter()
             .map(|h| item(h.span, h.paragraph))
             .collect(),
+        quantities: analysis
+            .quantities
+            .iter()
+            .map(|q| QuantityItem {
+                text: q.span.slice(&article.text).unwrap_or(""),
+                quantity: q,
+            })
+            .collect(),
     }
 }
 
 fn print_human(p: &Printed<'_>) {
+    print_sentences(p);
+    for q in &p.quantities {
+        let bound = |b: Option<f64>| b.map_or("-".to_string(), |v| v.to_string());
+        outln!(
+            "   #  {:40}  [{} .. {}]{}  {}",
+            q.text,
+            bound(q.quantity.low),
+            bound(q.quantity.high),
+            if q.quantity.approximate {
+                " approx."
+            } else {
+                ""
+            },
+            q.quantity.unit.as_deref().unwrap_or("")
+        );
+    }
+}
+
+fn print_sentences(p: &Printed<'_>) {
     outln!(
         "== {}  {}  ({})",
         p.id,

@@ -1,0 +1,88 @@
+//! Quantities on real articles: the seed articles' troop figures, and span invariants over the
+//! ECB+ story set.
+
+use crosscheck_analyze::Analyzer;
+use crosscheck_ingest::Ingestor;
+use crosscheck_model::{Article, QuantityKind};
+
+fn read(relative: &str) -> Option<Vec<Article>> {
+    let path = crosscheck_testdata::shared_path(relative)?;
+    let bytes = std::fs::read(&path).unwrap();
+    let articles = Ingestor::default().read(&path.display().to_string(), &bytes, None);
+    Some(articles.into_iter().map(Result::unwrap).collect())
+}
+
+#[test]
+fn seed_troop_numbers_with_bounds() {
+    let (Some(rewrite), Some(wire)) = (
+        read("seeds/000_f4e2d48c6ccf7a64.txt"),
+        read("seeds/002_911d72a3f3bcc055.txt"),
+    ) else {
+        return;
+    };
+    let analyzer = Analyzer::default();
+    let q = analyzer.analyze(&rewrite[0]).quantities;
+    let troops = q
+        .iter()
+        .find(|q| q.unit.as_deref() == Some("troops"))
+        .expect("troop estimate");
+    assert_eq!((troops.value, troops.approximate), (Some(11_000.0), true));
+    assert_eq!(troops.counted.as_deref(), Some("North Korean troops"));
+
+    let q = analyzer.analyze(&wire[0]).quantities;
+    let least = q
+        .iter()
+        .find(|q| q.low == Some(10_000.0))
+        .expect("at least 10,000");
+    assert_eq!(
+        (least.high, least.unit.as_deref()),
+        (None, Some("soldiers"))
+    );
+    assert!(
+        q.iter()
+            .any(|q| q.high == Some(12_000.0) && q.low.is_none()),
+        "up to 12,000"
+    );
+    let months = q
+        .iter()
+        .find(|q| q.kind == QuantityKind::Duration)
+        .expect("three months");
+    assert_eq!(
+        (months.value, months.unit.as_deref()),
+        (Some(3.0), Some("months"))
+    );
+    assert!(
+        q.iter().all(|q| q.value != Some(1.0)),
+        "\"first\" is an ordinal, not a count"
+    );
+}
+
+#[test]
+fn quantity_spans_lie_inside_their_sentences() {
+    let Some(articles) = read("eval/stories/ecbplus.jsonl") else {
+        return;
+    };
+    let analyzer = Analyzer::default();
+    let mut found = 0;
+    for article in &articles {
+        let analysis = analyzer.analyze(article);
+        for q in &analysis.quantities {
+            let sentence = analysis.sentences[q.sentence].span;
+            assert!(
+                q.span.start >= sentence.start && q.span.end <= sentence.end,
+                "{}: {q:?}",
+                article.id
+            );
+            assert!(q.span.slice(&article.text).is_some());
+            if let (Some(low), Some(high)) = (q.low, q.high) {
+                assert!(low <= high, "{}: {q:?}", article.id);
+            }
+            found += 1;
+        }
+    }
+    assert!(
+        found > articles.len(),
+        "{found} quantities in {} articles",
+        articles.len()
+    );
+}
