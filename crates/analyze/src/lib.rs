@@ -1,7 +1,7 @@
 //! Analyze: per-article understanding that every comparison rests on. Stateless: an
 //! [`Analyzer`] turns one [`Article`] into one [`Analysis`], every item a byte span of the
-//! article's clean text. So far: sentences, section headings and quantities; entities, quotes
-//! and dates follow (issue 3).
+//! article's clean text. So far: sentences, section headings, quantities and dates; entities
+//! and quotes follow (issue 3).
 //!
 //! ```
 //! use crosscheck_analyze::Analyzer;
@@ -15,6 +15,7 @@
 //! assert_eq!(first, "Mr. Umerov confirmed small engagements.");
 //! ```
 
+mod dates;
 mod quantities;
 mod sentences;
 
@@ -29,17 +30,21 @@ impl Analyzer {
     pub fn analyze(&self, article: &Article) -> Analysis {
         let text = &article.text;
         let (sentences, headings) = sentences::split(text);
-        let quantities = sentences
-            .iter()
-            .enumerate()
-            .flat_map(|(i, s)| quantities::find(&text[s.span.start..s.span.end], s.span.start, i))
-            .collect();
+        let published = article.published.map(|p| p.date_naive());
+        let mut quantities = Vec::new();
+        let mut dates = Vec::new();
+        for (i, s) in sentences.iter().enumerate() {
+            let sentence = &text[s.span.start..s.span.end];
+            quantities.extend(quantities::find(sentence, s.span.start, i));
+            dates.extend(dates::find(sentence, s.span.start, i, published));
+        }
         Analysis {
             version: ANALYSIS_VERSION,
             article: article.id.clone(),
             sentences,
             headings,
             quantities,
+            dates,
         }
     }
 }

@@ -55,3 +55,41 @@ fn analyze_rejects_a_bad_file_and_goes_on() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("empty.txt: empty input"));
     assert!(String::from_utf8_lossy(&out.stdout).contains("In a recent interview with KBS"));
 }
+
+#[test]
+fn analyze_resolves_dates_against_the_given_publication_date() {
+    let Some(seed) = crosscheck_testdata::shared_path("seeds/002_911d72a3f3bcc055.txt") else {
+        return;
+    };
+    let scratch = tempfile::tempdir().unwrap();
+    let (v, out) = json(
+        cc(scratch.path())
+            .arg("analyze")
+            .arg(&seed)
+            .args(["--published", "2024-11-05"]),
+    );
+    assert!(out.status.success());
+    let dates = v["articles"][0]["dates"].as_array().unwrap();
+    let resolved = |text: &str| {
+        dates
+            .iter()
+            .find(|d| d["text"].as_str().unwrap().starts_with(text))
+            .map(|d| d["resolved"].as_str().unwrap_or("").to_string())
+    };
+    assert_eq!(
+        resolved("Tuesday").as_deref(),
+        Some("2024-11-05"),
+        "{dates:#?}"
+    );
+    assert_eq!(
+        resolved("last month").as_deref(),
+        Some("2024-10"),
+        "{dates:#?}"
+    );
+    let quantities = v["articles"][0]["quantities"].as_array().unwrap();
+    assert!(quantities
+        .iter()
+        .any(|q| q["text"] == "at least 10,000 soldiers"
+            && q["low"] == 10000.0
+            && q["high"].is_null()));
+}

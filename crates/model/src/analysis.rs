@@ -40,6 +40,39 @@ pub struct Analysis {
     pub headings: Vec<Heading>,
     /// Numbers with their bounds and what they count.
     pub quantities: Vec<Quantity>,
+    /// Dates, resolved against the publication date where they are relative.
+    pub dates: Vec<DateMention>,
+}
+
+/// How precise a resolved date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Granularity {
+    /// A day: `2024-11-05`.
+    Day,
+    /// A week, given by its first day (Monday): `2024-10-28`.
+    Week,
+    /// A month: `2024-10`.
+    Month,
+    /// A year: `2024`.
+    Year,
+}
+
+/// A date as written ("on Tuesday", "last month", "November 5, 2024", "three months ago").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateMention {
+    /// The expression.
+    pub span: Span,
+    /// Index of the sentence it stands in.
+    pub sentence: usize,
+    /// The date it means, as ISO 8601 text at its granularity (`2024-11-05`, `2024-10`,
+    /// `2024`); `None` when it is relative and the article has no publication date.
+    pub resolved: Option<String>,
+    /// How precise `resolved` is.
+    pub granularity: Granularity,
+    /// Whether it was written relative to the publication date ("last month", "on Tuesday").
+    pub relative: bool,
 }
 
 /// What kind of thing a quantity measures.

@@ -20,7 +20,9 @@ mod article;
 mod credit;
 mod span;
 
-pub use analysis::{Analysis, Heading, Quantity, QuantityKind, Sentence, ANALYSIS_VERSION};
+pub use analysis::{
+    Analysis, DateMention, Granularity, Heading, Quantity, QuantityKind, Sentence, ANALYSIS_VERSION,
+};
 pub use article::{Article, ArticleId, SourceRef};
 pub use credit::{Credit, CreditKind};
 pub use span::Span;

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 use crosscheck_analyze::Analyzer;
-use crosscheck_ingest::Ingestor;
-use crosscheck_model::{Analysis, Article, Quantity, Span};
+use crosscheck_ingest::{Defaults, IngestOptions, Ingestor};
+use crosscheck_model::{Analysis, Article, DateMention, Quantity, Span};
 use serde::Serialize;
 
 use crate::output::print_json;
@@ -19,6 +19,10 @@ pub struct AnalyzeArgs {
     /// Files in any format ingest reads.
     #[arg(required = true)]
     files: Vec<PathBuf>,
+    /// Publication time of inputs that do not give their own; relative dates ("on Tuesday",
+    /// "last month") are resolved against it.
+    #[arg(long)]
+    published: Option<String>,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -33,6 +37,14 @@ struct Printed<'a> {
     sentences: Vec<Item<'a>>,
     headings: Vec<Item<'a>>,
     quantities: Vec<QuantityItem<'a>>,
+    dates: Vec<DateItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct DateItem<'a> {
+    text: &'a str,
+    #[serde(flatten)]
+    date: &'a DateMention,
 }
 
 #[derive(Serialize)]
@@ -51,7 +63,17 @@ struct Item<'a> {
 
 /// Runs the command; exit status 1 when an input was rejected.
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
-    let ingestor = Ingestor::default();
+    let published = match &args.published {
+        Some(p) => crosscheck_ingest::parse_date(p)?,
+        None => None,
+    };
+    let ingestor = Ingestor::new(IngestOptions {
+        defaults: Defaults {
+            published,
+            ..Defaults::default()
+        },
+        ..IngestOptions::default()
+    });
     let analyzer = Analyzer::default();
     let mut articles = Vec::new();
     let mut rejected = 0;
@@ -124,11 +146,20 @@ fn printed<'a>(article: &'a Article, analysis: &'a Analysis) -> Printed<'a> {
                 quantity: q,
             })
             .collect(),
+        dates: analysis
+            .dates
+            .iter()
+            .map(|d| DateItem {
+                text: d.span.slice(&article.text).unwrap_or(""),
+                date: d,
+            })
+            .collect(),
     }
 }
 
 fn print_human(p: &Printed<'_>) {
     print_sentences(p);
+    print_dates(p);
     for q in &p.quantities {
         let bound = |b: Option<f64>| b.map_or("-".to_string(), |v| v.to_string());
         outln!(
@@ -142,6 +173,16 @@ fn print_human(p: &Printed<'_>) {
                 ""
             },
             q.quantity.unit.as_deref().unwrap_or("")
+        );
+    }
+}
+
+fn print_dates(p: &Printed<'_>) {
+    for d in &p.dates {
+        outln!(
+            "   @  {:40}  {}",
+            d.text,
+            d.date.resolved.as_deref().unwrap_or("(unresolved)")
         );
     }
 }

@@ -1,5 +1,5 @@
-//! Quantities on real articles: the seed articles' troop figures, and span invariants over the
-//! ECB+ story set.
+//! Quantities and dates on real articles: the seed articles' troop figures, span invariants over
+//! ECB+, and relative dates of the dated DUC 2006 articles.
 
 use crosscheck_analyze::Analyzer;
 use crosscheck_ingest::Ingestor;
@@ -85,4 +85,43 @@ fn quantity_spans_lie_inside_their_sentences() {
         "{found} quantities in {} articles",
         articles.len()
     );
+}
+
+#[test]
+fn relative_dates_of_dated_articles_land_near_their_publication() {
+    let Some(articles) = read("eval/stories/duc2006.jsonl") else {
+        return;
+    };
+    let analyzer = Analyzer::default();
+    let mut relative = 0;
+    for article in articles.iter().filter(|a| a.published.is_some()) {
+        let year = article
+            .published
+            .unwrap()
+            .format("%Y")
+            .to_string()
+            .parse::<i32>()
+            .unwrap();
+        for d in analyzer
+            .analyze(article)
+            .dates
+            .iter()
+            .filter(|d| d.relative)
+        {
+            let resolved = d
+                .resolved
+                .as_deref()
+                .expect("a dated article resolves relative dates");
+            let y: i32 = resolved[..4].parse().unwrap();
+            // News looks back: a relative date lies before publication, but for "next year".
+            assert!(
+                (1..=year + 1).contains(&y),
+                "{}: {resolved} from {:?}",
+                article.id,
+                d.span.slice(&article.text)
+            );
+            relative += 1;
+        }
+    }
+    assert!(relative > 500, "{relative} relative dates");
 }
