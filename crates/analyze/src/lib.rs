@@ -1,7 +1,7 @@
 //! Analyze: per-article understanding that every comparison rests on. Stateless: an
 //! [`Analyzer`] turns one [`Article`] into one [`Analysis`], every item a byte span of the
-//! article's clean text. So far: sentences, section headings, quantities and dates; entities
-//! and quotes follow (issue 3).
+//! article's clean text. So far: sentences, section headings, quantities, dates and quotes
+//! (speakers as written); entities follow (issue 3).
 //!
 //! ```
 //! use crosscheck_analyze::Analyzer;
@@ -17,6 +17,7 @@
 
 mod dates;
 mod quantities;
+mod quotes;
 mod sentences;
 
 use crosscheck_model::{Analysis, Article, ANALYSIS_VERSION};
@@ -38,6 +39,7 @@ impl Analyzer {
             quantities.extend(quantities::find(sentence, s.span.start, i));
             dates.extend(dates::find(sentence, s.span.start, i, published));
         }
+        let quotes = quotes::find(text, &sentences);
         Analysis {
             version: ANALYSIS_VERSION,
             article: article.id.clone(),
@@ -45,6 +47,7 @@ impl Analyzer {
             headings,
             quantities,
             dates,
+            quotes,
         }
     }
 }

@@ -42,6 +42,27 @@ pub struct Analysis {
     pub quantities: Vec<Quantity>,
     /// Dates, resolved against the publication date where they are relative.
     pub dates: Vec<DateMention>,
+    /// Direct and indirect quotes with their speakers.
+    pub quotes: Vec<Quote>,
+}
+
+/// Something a source is reported to have said: a direct quote (the words inside quotation
+/// marks) or an indirect one ("X said (that) ...", "according to X, ...").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The words said: inside the marks for a direct quote, the reported clause otherwise.
+    pub span: Span,
+    /// Index of the sentence the quote starts in.
+    pub sentence: usize,
+    /// Whether the words stand inside quotation marks.
+    pub direct: bool,
+    /// The speaker as written ("Andriy Kovalenko", "the ministers", "South Korean officials"),
+    /// when one is given.
+    pub speaker: Option<String>,
+    /// Where the speaker is written (it may be in an earlier sentence for a continued quote).
+    pub speaker_span: Option<Span>,
+    /// The verb or phrase that attributes the words ("said", "told", "according to").
+    pub cue: Option<String>,
 }
 
 /// How precise a resolved date is.

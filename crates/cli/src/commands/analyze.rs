@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 use crosscheck_analyze::Analyzer;
 use crosscheck_ingest::{Defaults, IngestOptions, Ingestor};
-use crosscheck_model::{Analysis, Article, DateMention, Quantity, Span};
+use crosscheck_model::{Analysis, Article, DateMention, Quantity, Quote, Span};
 use serde::Serialize;
 
 use crate::output::print_json;
@@ -38,6 +38,14 @@ struct Printed<'a> {
     headings: Vec<Item<'a>>,
     quantities: Vec<QuantityItem<'a>>,
     dates: Vec<DateItem<'a>>,
+    quotes: Vec<QuoteItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct QuoteItem<'a> {
+    text: &'a str,
+    #[serde(flatten)]
+    quote: &'a Quote,
 }
 
 #[derive(Serialize)]
@@ -154,11 +162,20 @@ fn printed<'a>(article: &'a Article, analysis: &'a Analysis) -> Printed<'a> {
                 date: d,
             })
             .collect(),
+        quotes: analysis
+            .quotes
+            .iter()
+            .map(|q| QuoteItem {
+                text: q.span.slice(&article.text).unwrap_or(""),
+                quote: q,
+            })
+            .collect(),
     }
 }
 
 fn print_human(p: &Printed<'_>) {
     print_sentences(p);
+    print_quotes(p);
     print_dates(p);
     for q in &p.quantities {
         let bound = |b: Option<f64>| b.map_or("-".to_string(), |v| v.to_string());
@@ -173,6 +190,24 @@ fn print_human(p: &Printed<'_>) {
                 ""
             },
             q.quantity.unit.as_deref().unwrap_or("")
+        );
+    }
+}
+
+fn print_quotes(p: &Printed<'_>) {
+    for q in &p.quotes {
+        let marks = if q.quote.direct {
+            ("\u{201c}", "\u{201d}")
+        } else {
+            ("", "")
+        };
+        outln!(
+            "   >  {} ({}): {}{}{}",
+            q.quote.speaker.as_deref().unwrap_or("(unattributed)"),
+            q.quote.cue.as_deref().unwrap_or("-"),
+            marks.0,
+            q.text,
+            marks.1
         );
     }
 }
