@@ -13,7 +13,7 @@ const NUMBER_WORDS: &str =
     r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
 
 static PATTERNS: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
-    let p = |re: String, kind| (Regex::new(&re).expect("date pattern"), kind);
+    let p = |re: String, kind| (crate::pattern::compile(&re), kind);
     vec![
         p(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".into(), Kind::Iso),
         p(format!(r"\b(?P<mon>{MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\b"), Kind::MonthDay),

@@ -16,6 +16,7 @@
 //! ```
 
 mod dates;
+mod pattern;
 mod quantities;
 mod quotes;
 mod sentences;

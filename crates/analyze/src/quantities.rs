@@ -20,23 +20,21 @@ struct Number {
 }
 
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::pattern::compile(concat!(
         r"(?i)(?P<cur>[$£€¥])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)",
         r"(?:\s?(?P<scale>trillion|billion|million|thousand|hundred|bn|mln|mn|tn|m|k)\b)?",
         r"(?P<pct>\s?%|\s(?:percent|per\s+cent)\b)?"
     ))
-    .unwrap()
 });
 
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::pattern::compile(concat!(
         r"(?i)\b(?P<word>a\s+dozen|dozens|scores|hundreds|thousands|millions|billions|",
         r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|",
         r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|",
         r"a\s+hundred|a\s+thousand|a\s+million)(?:-(?P<unit>one|two|three|four|five|six|seven|eight|nine))?",
         r"(?:\s+(?P<scale>hundred|thousand|million|billion))?\b"
     ))
-    .unwrap()
 });
 
 const MONTHS: &[&str] = &[
@@ -258,7 +256,7 @@ fn qualifier(before: &str) -> Option<(&'static str, Bound)> {
 /// Up to four words after the number that name what it counts, and where they end.
 fn counted(s: &str, end: usize) -> (Option<String>, usize) {
     static WORD: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\s+([\p{L}][\p{L}'’\-]*)").unwrap());
+        LazyLock::new(|| crate::pattern::compile(r"^\s+([\p{L}][\p{L}'’\-]*)"));
     let mut pos = end;
     let mut words: Vec<&str> = Vec::new();
     let mut skipped_of = false;

@@ -23,40 +23,38 @@ fn np() -> String {
 
 /// `, said Andriy Kovalenko` right after a closing mark.
 static CUE_THEN_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^\s*,?\s*(?P<cue>{CUES})\s+(?P<sp>{})", np())).expect("regex")
+    crate::pattern::compile(&format!(r"^\s*,?\s*(?P<cue>{CUES})\s+(?P<sp>{})", np()))
 });
 /// `, the ministers said` right after a closing mark.
 static SPEAKER_THEN_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"^\s*,?\s*(?P<sp>{})\s+(?:has\s+|have\s+|had\s+)?(?P<cue>{CUES})\b",
         np()
     ))
-    .expect("regex")
 });
 /// `Zelenskiy said the developments ... opened` before an opening mark, or an indirect quote.
 static SPEAKER_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"(?P<sp>{})\s+(?:has\s+|have\s+|had\s+)?(?P<cue>{CUES})\b",
         np()
     ))
-    .expect("regex")
 });
 /// `..., officials said.` closing a sentence.
 static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
     // Bare plurals are speakers here too ("officials", "security sources").
     let speaker = format!(r"(?:{}|(?:[a-z]+\s+)?[a-z]+s)", np());
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r",\s+(?P<sp>{speaker})\s+(?:has\s+|have\s+|had\s+)?(?P<cue>{CUES})(?:\s+on\s+\w+)?\s*\.$"
     ))
-    .expect("regex")
 });
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?P<cue>[Aa]ccording\s+to)\s+(?P<sp>{})", np())).expect("regex")
+    crate::pattern::compile(&format!(r"(?P<cue>[Aa]ccording\s+to)\s+(?P<sp>{})", np()))
 });
 /// A sentence's named subject: two or more capitalised words ("President Zelenskiy").
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[A-Z][\p{L}\-.]*(?:['’]s)?\s+){1,4}[A-Z][\p{L}\-]*(?:\s+[a-z]+s\b)?")
-        .expect("regex")
+    crate::pattern::compile(
+        r"(?:[A-Z][\p{L}\-.]*(?:['’]s)?\s+){1,4}[A-Z][\p{L}\-]*(?:\s+[a-z]+s\b)?",
+    )
 });
 
 /// A speaker found in the text.
