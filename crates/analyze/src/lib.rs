@@ -16,6 +16,7 @@
 //! ```
 
 mod dates;
+pub mod names;
 mod pattern;
 mod quantities;
 mod quotes;
