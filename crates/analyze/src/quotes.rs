@@ -13,8 +13,9 @@ const CUES: &str = r"said|says|say|told|tells|added|adds|asked|warned|warns|stat
 
 // A name, optionally with a plural noun ("South Korean officials"); the noun has four letters
 // or more, so "has" and "was" never join a name.
-const PROPER: &str = r"(?:[A-Z][\p{L}\-.]*(?:['’]s)?\s+){0,5}[A-Z][\p{L}\-]*(?:\s+[a-z]{3,}s\b)?";
-const DETERMINED: &str = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Bb]oth|[Ss]ome|[Oo]ther|[Tt]hese|[Tt]hose|[Aa]nother|[Mm]any|[Ss]everal|[Aa]n?)\s+(?:[\p{L}\-’']+\s+){0,3}[\p{L}\-]+";
+const PROPER: &str =
+    r"(?:[A-Z](?:\.|[\p{L}\-]*\.?(?:['’]s)?)[ \t]+){0,5}[A-Z][\p{L}\-]*(?:[ \t]+[a-z]{3,}s\b)?";
+const DETERMINED: &str = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Bb]oth|[Ss]ome|[Oo]ther|[Tt]hese|[Tt]hose|[Aa]nother|[Mm]any|[Ss]everal|[Aa]n?)[ \t]+(?:[\p{L}\-’']+[ \t]+){0,3}[\p{L}\-]+";
 const PRONOUN: &str = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)";
 
 fn np() -> String {
@@ -53,7 +54,7 @@ static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
 /// A sentence's named subject: two or more capitalised words ("President Zelenskiy").
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(
-        r"(?:[A-Z][\p{L}\-.]*(?:['’]s)?\s+){1,4}[A-Z][\p{L}\-]*(?:\s+[a-z]+s\b)?",
+        r"(?:[A-Z](?:\.|[\p{L}\-]*(?:['’]s)?)[ \t]+){1,4}[A-Z][\p{L}\-]*(?:[ \t]+[a-z]{3,}s\b)?",
     )
 });
 
@@ -78,7 +79,63 @@ pub fn find(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
         }
     }
     quotes.sort_by_key(|q| q.span.start);
+    for q in &mut quotes {
+        q.speaker_name = q
+            .speaker
+            .as_deref()
+            .zip(q.speaker_span)
+            .and_then(|(s, span)| resolve(text, s, span.start));
+    }
     quotes
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "him", "her"];
+
+/// The name a speaker refers to: itself when it is a name, else the nearest earlier name that
+/// fits a pronoun ("he") or carries the role ("the president" → "President Zelenskiy").
+fn resolve(text: &str, speaker: &str, at: usize) -> Option<String> {
+    let lower = speaker.to_lowercase();
+    let role = lower
+        .strip_prefix("the ")
+        .filter(|r| !r.contains(' ') && !r.ends_with('s'));
+    if !PRONOUNS.contains(&lower.as_str()) && role.is_none() {
+        // Already a name, or a group ("the ministers", "South Korean officials").
+        let full_name = NAMED
+            .find(speaker)
+            .is_some_and(|m| m.len() == speaker.len());
+        return (full_name && is_person_like(speaker)).then(|| speaker.to_string());
+    }
+    let before = &text[..at];
+    NAMED
+        .find_iter(before)
+        .map(|m| m.as_str())
+        .filter(|name| is_person_like(name))
+        .filter(|name| role.is_none_or(|r| name.to_lowercase().split_whitespace().any(|w| w == r)))
+        .last()
+        .map(str::to_string)
+}
+
+/// Two or more capitalised words that do not name a place or a group: "Andriy Kovalenko",
+/// "President Zelenskiy"; not "North Korean", "South Korean officials", "Security Council".
+fn is_person_like(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    let starts_upper = last.starts_with(char::is_uppercase);
+    let institution = [
+        "Council",
+        "Ministry",
+        "Department",
+        "Agency",
+        "Union",
+        "Nations",
+        "Forces",
+        "Army",
+        "Party",
+        "Committee",
+    ];
+    starts_upper
+        && crate::names::place(name).is_none()
+        && crate::names::place(last).is_none()
+        && !institution.contains(&last)
 }
 
 /// Opening and closing marks paired within each paragraph; unpaired marks are dropped.
@@ -151,6 +208,7 @@ fn direct(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
             direct: true,
             speaker: speaker.as_ref().map(|s| s.text.clone()),
             speaker_span: speaker.map(|s| s.span),
+            speaker_name: None,
             cue,
         });
     }
@@ -238,6 +296,7 @@ fn indirect(text: &str, s: &Sentence, index: usize) -> Option<Quote> {
             direct: false,
             speaker: Some(speaker.text),
             speaker_span: Some(speaker.span),
+            speaker_name: None,
             cue: Some(cue),
         })
     };
@@ -322,6 +381,30 @@ mod tests {
         assert_eq!(q[0].1.as_deref(), Some("President Zelenskiy"));
         assert_eq!(q[1].1.as_deref(), Some("President Zelenskiy"));
         assert_eq!(q[1].2, None);
+    }
+
+    #[test]
+    fn pronouns_and_roles_resolve_to_the_nearest_fitting_name() {
+        let text = "Andriy Kovalenko, head of the department, spoke to reporters. He said troops fired on soldiers near Kursk.\n\nPresident Volodymyr Zelenskiy thanked allies. The president said that Ukraine \u{201c}must do everything to win.\u{201d}";
+        let (sentences, _) = crate::sentences::split(text);
+        let q = find(text, &sentences);
+        assert_eq!(q[0].speaker.as_deref(), Some("He"));
+        assert_eq!(q[0].speaker_name.as_deref(), Some("Andriy Kovalenko"));
+        assert_eq!(q[1].speaker.as_deref(), Some("The president"));
+        assert_eq!(
+            q[1].speaker_name.as_deref(),
+            Some("President Volodymyr Zelenskiy")
+        );
+        let q = quotes_named("Troops crossed the border, South Korean officials said.");
+        assert_eq!(q, [None], "a group is not resolved to a person");
+    }
+
+    fn quotes_named(text: &str) -> Vec<Option<String>> {
+        let (sentences, _) = crate::sentences::split(text);
+        find(text, &sentences)
+            .into_iter()
+            .map(|q| q.speaker_name)
+            .collect()
     }
 
     #[test]

@@ -61,6 +61,11 @@ pub struct Quote {
     pub speaker: Option<String>,
     /// Where the speaker is written (it may be in an earlier sentence for a continued quote).
     pub speaker_span: Option<Span>,
+    /// The person speaking, by name: the speaker itself when it is a person's name, or the
+    /// nearest earlier name a pronoun or role refers to ("He" → "Andriy Kovalenko", "The
+    /// president" → "President Volodymyr Zelenskiy"). `None` for groups and institutions
+    /// ("the ministers", "South Korean officials") and when nothing fits.
+    pub speaker_name: Option<String>,
     /// The verb or phrase that attributes the words ("said", "told", "according to").
     pub cue: Option<String>,
 }
