@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use crosscheck_model::{Quote, Sentence, Span};
 use regex::Regex;
 
-const CUES: &str = r"said|says|say|told|tells|added|adds|asked|warned|warns|stated|states|announced|declared|claimed|claims|insisted|noted|explained|wrote|tweeted|confirmed|confirms|denied|denies|admitted|admits|acknowledged|argued|stressed|urged|replied|reported|disclosed|asserted|asserting|stating|saying|suggested|condemned|condemns|insists|believes|predicted|estimated|downplayed|dismissed|rejected|refuted|disputed|accused";
+const CUES: &str = r"said|says|say|told|tells|added|adds|asked|warned|warns|stated|states|announced|declared|claimed|claims|insisted|noted|explained|wrote|tweeted|confirmed|confirms|denied|denies|admitted|admits|acknowledged|argued|stressed|urged|replied|reported|disclosed|asserted|asserting|stating|saying|suggested|condemned|condemns|insists|believes|predicted|estimated|downplayed|dismissed|rejected|refuted|disputed|accused|believe|think|thinks|thought|argue|argues|contended|contends|alleged|alleges|maintained|maintains|acknowledges|notes|recalled|writes|wrote|indicated|signaled|signalled|testified|vowed|promised|pledged|threatened|hopes|hoped|expects|expected|fears|feared|learned|reports|revealed|showed|shows|found|finds|concluded|concludes|announces|declares|explains|adds|agreed|agrees|complained|complains|conceded|concedes|emphasized|emphasised|observed|pointed\s+out|points\s+out|made\s+clear|knows|knew|worried|believed";
 
 // A name, optionally with a plural noun ("South Korean officials"); the noun has four letters
 // or more, so "has" and "was" never join a name.
@@ -316,14 +316,15 @@ fn indirect(text: &str, s: &Sentence, index: usize) -> Option<Quote> {
         return quote(speaker, cue, start, end);
     }
     // The speaker must open the sentence (after an optional lead-in like "On Tuesday,").
-    let c = SPEAKER_CUE.captures(sentence)?;
-    let sp = c.name("sp").expect("speaker");
-    let lead_in = &sentence[..sp.start()];
-    if !(lead_in.trim().is_empty()
-        || lead_in.trim_end().ends_with(',') && lead_in.split_whitespace().count() <= 6)
-    {
-        return None;
-    }
+    // At the start, or after a clause break (",", ";", "and", "but"); not inside a clause
+    // ("the troops that officials said were ...").
+    let c = SPEAKER_CUE.captures_iter(sentence).find(|c| {
+        let lead = sentence[..c.name("sp").expect("speaker").start()].trim_end();
+        lead.is_empty()
+            || lead.ends_with([',', ';', ':'])
+            || lead.ends_with(" and")
+            || lead.ends_with(" but")
+    })?;
     let whole = c.get(0).expect("match");
     let rest = &sentence[whole.end()..];
     let skip = rest.len() - rest.trim_start().trim_start_matches("that ").len();

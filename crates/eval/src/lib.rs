@@ -3,6 +3,7 @@
 //! serialisable report.
 
 pub mod extraction;
+pub mod quotes;
 
 use thiserror::Error;
 

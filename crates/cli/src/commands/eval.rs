@@ -23,6 +23,14 @@ pub enum EvalCommand {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Quotes and attributions: content-span precision, recall and F1 (overlap and exact) and
+    /// speaker accuracy on a PolNeAR split folder, e.g. ../shared/eval/quotes/polnear/dev.
+    Quotes {
+        /// The split folder (with `text/` and `attributions/`).
+        dir: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
 }
 
 /// Runs an evaluation.
@@ -50,6 +58,18 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
                         p.error.as_deref().unwrap_or("")
                     );
                 }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        EvalCommand::Quotes { dir, output } => {
+            let r = crosscheck_eval::quotes::run(&dir)?;
+            if output.json {
+                print_json("quotes", &r, &[])?;
+            } else {
+                outln!(
+                    "quotes: {} documents, {} gold, {} found  overlap P {:.3} R {:.3} F1 {:.3}  exact F1 {:.3}  speaker accuracy {:.3}",
+                    r.documents, r.gold, r.predicted, r.overlap.precision, r.overlap.recall, r.overlap.f1, r.exact.f1, r.source_accuracy
+                );
             }
             Ok(ExitCode::SUCCESS)
         }
