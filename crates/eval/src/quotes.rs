@@ -240,7 +240,7 @@ mod tests {
     #[test]
     fn brat_offsets_become_byte_spans() {
         let text = "Zelensky’s aide said “we won”.";
-        let ann = "T1\tSource 0 14\tZelensky’s aide\nT2\tCue 15 19\tsaid\nT3\tContent 21 27\t“we won\nT4\tAttribution 15 19\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n";
+        let ann = "T1\tSource 0 15\tZelensky’s aide\nT2\tCue 16 20\tsaid\nT3\tContent 21 28\t“we won\nT4\tAttribution 16 20\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n";
         let gold = parse_ann(ann, text);
         assert_eq!(gold.len(), 1);
         assert_eq!(gold[0].content.slice(text), Some("“we won"));
