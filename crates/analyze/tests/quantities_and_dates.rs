@@ -1,16 +1,11 @@
 //! Quantities and dates on real articles: the seed articles' troop figures, span invariants over
 //! ECB+, and relative dates of the dated DUC 2006 articles.
 
-use crosscheck_analyze::Analyzer;
-use crosscheck_ingest::Ingestor;
-use crosscheck_model::{Article, QuantityKind};
+mod common;
 
-fn read(relative: &str) -> Option<Vec<Article>> {
-    let path = crosscheck_testdata::shared_path(relative)?;
-    let bytes = std::fs::read(&path).unwrap();
-    let articles = Ingestor::default().read(&path.display().to_string(), &bytes, None);
-    Some(articles.into_iter().map(Result::unwrap).collect())
-}
+use common::read;
+use crosscheck_analyze::Analyzer;
+use crosscheck_model::QuantityKind;
 
 #[test]
 fn seed_troop_numbers_with_bounds() {

@@ -1,16 +1,11 @@
 //! Quotes on real articles: the speakers EXPECTED.md names for the seed articles, and span
 //! invariants over the ECB+ story set.
 
-use crosscheck_analyze::Analyzer;
-use crosscheck_ingest::Ingestor;
-use crosscheck_model::Article;
+mod common;
 
-fn read(relative: &str) -> Option<Vec<Article>> {
-    let path = crosscheck_testdata::shared_path(relative)?;
-    let bytes = std::fs::read(&path).unwrap();
-    let articles = Ingestor::default().read(&path.display().to_string(), &bytes, None);
-    Some(articles.into_iter().map(Result::unwrap).collect())
-}
+use common::read;
+use crosscheck_analyze::Analyzer;
+use crosscheck_model::Article;
 
 /// (speaker, quoted text, direct) of every quote in the article.
 fn quotes(article: &Article) -> Vec<(String, String, bool)> {

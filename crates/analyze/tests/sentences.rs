@@ -1,16 +1,10 @@
 //! Sentences and headings on real articles: the seed articles, and span invariants over the
 //! ECB+ story set.
 
-use crosscheck_analyze::Analyzer;
-use crosscheck_ingest::Ingestor;
-use crosscheck_model::Article;
+mod common;
 
-fn read(relative: &str) -> Option<Vec<Article>> {
-    let path = crosscheck_testdata::shared_path(relative)?;
-    let bytes = std::fs::read(&path).unwrap();
-    let articles = Ingestor::default().read(&path.display().to_string(), &bytes, None);
-    Some(articles.into_iter().map(Result::unwrap).collect())
-}
+use common::read;
+use crosscheck_analyze::Analyzer;
 
 #[test]
 fn wire_seed_headings_and_sentences() {
