@@ -327,9 +327,26 @@ fn indirect(text: &str, s: &Sentence, index: usize) -> Option<Quote> {
     })?;
     let whole = c.get(0).expect("match");
     let rest = &sentence[whole.end()..];
-    let skip = rest.len() - rest.trim_start().trim_start_matches("that ").len();
+    let skip = content_start(rest);
     let (speaker, cue) = speaker_of(&c, base);
     quote(speaker, cue, whole.end() + skip, sentence.len())
+}
+
+/// Where the reported clause starts after a cue: after a "that" within the next few words
+/// ("told reporters on Tuesday that ..."), else right after the cue.
+fn content_start(rest: &str) -> usize {
+    const MAX_WORDS_BEFORE_THAT: usize = 8;
+    let mut pos = 0;
+    for (i, word) in rest.split_inclusive(char::is_whitespace).enumerate() {
+        if i > MAX_WORDS_BEFORE_THAT || word.contains(['.', ';', '“', '"']) {
+            break;
+        }
+        pos += word.len();
+        if word.trim() == "that" {
+            return pos;
+        }
+    }
+    rest.len() - rest.trim_start().len()
 }
 
 #[cfg(test)]
@@ -428,6 +445,9 @@ mod tests {
         assert_eq!(q[0].1.as_deref(), Some("the ministry"));
         assert_eq!(q[0].0, "11,000 troops are in the region");
         assert!(quotes("The weather was cold and the roads were closed.").is_empty());
+        let q =
+            quotes("Kovalenko told reporters on Tuesday that the shelling had begun near Kursk.");
+        assert_eq!(q[0].0, "the shelling had begun near Kursk");
         let q =
             quotes("While Ukraine claims it has fought these units, the reality is more complex.");
         assert_eq!(q[0].1.as_deref(), Some("Ukraine"));
