@@ -35,6 +35,9 @@ const GAZETTEER_AT: u8 = 31; // + offset index 0..3 for -1, 0, +1
 const FLAGS: u8 = 35;
 const SUFFIX_LEFT: u8 = 36;
 const LOWER_LEFT_SHAPE: u8 = 37;
+const SKIP_GRAM: u8 = 38;
+const SUFFIX_RIGHT: u8 = 39;
+const LOWER_RIGHT_SHAPE: u8 = 51;
 const TAG_1: u8 = 40;
 const TAG_2_1: u8 = 41;
 const TAG_1_LOWER: u8 = 42;
@@ -249,6 +252,12 @@ pub(crate) fn extract(
             ids.push(h.hash(SUFFIX_LEFT, &[&left[from..], &shorts[i]]));
         }
         ids.push(h.hash(LOWER_LEFT_SHAPE, &[word_at(ii - 1), &shorts[i]]));
+        ids.push(h.hash(LOWER_RIGHT_SHAPE, &[&shorts[i], word_at(ii + 1)]));
+        ids.push(h.hash(SKIP_GRAM, &[word_at(ii - 1), word_at(ii + 1)]));
+        if let Some(right) = lower.get(i + 1) {
+            let from = right.char_indices().rev().nth(2).map_or(0, |(at, _)| at);
+            ids.push(h.hash(SUFFIX_RIGHT, &[&shorts[i], &right[from..]]));
+        }
         let case = document.case_of(w);
         ids.push(h.hash(DOC_CASE, &[case, &shorts[i]]));
         out.capitalised

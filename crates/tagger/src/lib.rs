@@ -113,7 +113,8 @@ impl Tagger {
         self.weights.len()
     }
 
-    /// Trains a tagger for `config.max_epochs` epochs, then prunes small weights.
+    /// Trains a tagger (each ensemble member for `config.max_epochs` epochs), then prunes
+    /// small weights.
     pub fn train(sentences: &[Sentence], config: &TrainConfig) -> Tagger {
         let gazetteer = Gazetteer::shipped();
         let data = perceptron::prepare(sentences, &gazetteer);
@@ -125,23 +126,23 @@ impl Tagger {
     }
 
     /// Trains on `train`, choosing the number of epochs by span F1 on `dev` (see
-    /// [`TrainConfig::patience`]); `report` hears about every epoch. Returns the pruned tagger
-    /// and the chosen epoch.
+    /// [`TrainConfig::patience`]) for each member of the ensemble; `report` hears about
+    /// every epoch. Returns the pruned tagger and each member's chosen epoch.
     pub fn train_with_dev(
         train: &[Sentence],
         dev: &[Sentence],
         config: &TrainConfig,
         report: impl FnMut(&EpochReport),
-    ) -> (Tagger, usize) {
+    ) -> (Tagger, Vec<usize>) {
         let gazetteer = Gazetteer::shipped();
         let train = perceptron::prepare(train, &gazetteer);
         let dev = perceptron::prepare(dev, &gazetteer);
-        let (weights, epoch) = perceptron::train(&train, Some(&dev), config, report);
+        let (weights, epochs) = perceptron::train(&train, Some(&dev), config, report);
         let tagger = Tagger {
             weights: weights.pruned(config.prune_below),
             gazetteer,
         };
-        (tagger, epoch)
+        (tagger, epochs)
     }
 
     /// Tags tokens that form one sentence.

@@ -26,6 +26,9 @@ pub struct TrainConfig {
     pub patience: usize,
     /// Seed of the sentence order.
     pub seed: u64,
+    /// How many perceptrons to train, with seeds `seed`, `seed + 1`, ...; the model is the
+    /// mean of their weights, which evens out the luck of one sentence order.
+    pub ensemble: usize,
     /// Averaged weights smaller than this in magnitude are dropped from the model.
     pub prune_below: f32,
 }
@@ -36,6 +39,7 @@ impl Default for TrainConfig {
             max_epochs: 30,
             patience: 4,
             seed: 0x5eed,
+            ensemble: 3,
             prune_below: 0.02,
         }
     }
@@ -44,6 +48,8 @@ impl Default for TrainConfig {
 /// What one epoch achieved, for progress reports.
 #[derive(Debug, Clone)]
 pub struct EpochReport {
+    /// Which member of the ensemble is training (0-based).
+    pub member: usize,
     /// 1-based epoch number.
     pub epoch: usize,
     /// Tokens whose predicted tag was wrong during the pass (before the update).
@@ -198,10 +204,45 @@ pub(crate) fn prepare(sentences: &[Sentence], gazetteer: &Gazetteer) -> Vec<Docu
         .collect()
 }
 
-/// Trains on `train`. Without `dev`, runs `max_epochs` epochs; with it, keeps the averaged
+/// Trains `config.ensemble` perceptrons (see [`train_one`]) with successive seeds and
+/// averages their weights. Returns the weights and each member's chosen epoch.
+pub(crate) fn train(
+    train: &[Document],
+    dev: Option<&[Document]>,
+    config: &TrainConfig,
+    mut report: impl FnMut(&EpochReport),
+) -> (Weights, Vec<usize>) {
+    let members = config.ensemble.max(1);
+    let mut sum: IdMap<[f32; LABEL_COUNT]> = IdMap::default();
+    let mut epochs = Vec::with_capacity(members);
+    for member in 0..members {
+        let member_config = TrainConfig {
+            seed: config.seed.wrapping_add(member as u64),
+            ..config.clone()
+        };
+        let (weights, epoch) = train_one(train, dev, &member_config, |r| {
+            report(&EpochReport {
+                member,
+                ..r.clone()
+            });
+        });
+        epochs.push(epoch);
+        for (id, row) in weights.rows() {
+            let total = sum.entry(id).or_insert([0.0; LABEL_COUNT]);
+            for (t, w) in total.iter_mut().zip(row) {
+                *t += w / members as f32;
+            }
+        }
+    }
+    let mut rows: Vec<(u32, [f32; LABEL_COUNT])> = sum.into_iter().collect();
+    rows.sort_unstable_by_key(|&(id, _)| id);
+    (Weights::from_rows(rows), epochs)
+}
+
+/// Trains one perceptron on `train`. Without `dev`, runs `max_epochs` epochs; with it, keeps the averaged
 /// weights of the epoch with the best dev F1 and stops after `patience` epochs without
 /// improvement. Returns the chosen weights (unpruned) and the chosen epoch.
-pub(crate) fn train(
+pub(crate) fn train_one(
     train: &[Document],
     dev: Option<&[Document]>,
     config: &TrainConfig,
@@ -222,6 +263,7 @@ pub(crate) fn train(
         let errors = trainer.epoch(train, &order);
         let Some(dev) = dev else {
             report(&EpochReport {
+                member: 0,
                 epoch,
                 train_errors: errors,
                 train_tokens: tokens,
@@ -233,6 +275,7 @@ pub(crate) fn train(
         let scores = score(&weights, dev);
         let f1 = scores.overall.f1();
         report(&EpochReport {
+            member: 0,
             epoch,
             train_errors: errors,
             train_tokens: tokens,
@@ -272,6 +315,7 @@ mod tests {
         };
         let (a, _) = train(&data, None, &config, |_| {});
         let (b, _) = train(&data, None, &config, |_| {});
+        assert_eq!(train_one(&data, None, &config, |_| {}).0.len(), a.len());
         assert_eq!(a.to_bytes(), b.to_bytes());
         assert_eq!(score(&a, &data).overall.f1(), 1.0);
     }

@@ -70,6 +70,13 @@ impl Weights {
         weights
     }
 
+    /// The `(id, row)` pairs, in no particular order.
+    pub(crate) fn rows(&self) -> impl Iterator<Item = (u32, &[f32; LABEL_COUNT])> {
+        self.index
+            .iter()
+            .map(|(&id, &row)| (id, &self.rows[row as usize]))
+    }
+
     /// How many features carry weight.
     pub(crate) fn len(&self) -> usize {
         self.rows.len()

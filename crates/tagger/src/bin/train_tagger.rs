@@ -32,6 +32,9 @@ struct Args {
     /// Seed of the sentence order.
     #[arg(long, default_value_t = TrainConfig::default().seed)]
     seed: u64,
+    /// How many perceptrons (successive seeds) to average.
+    #[arg(long, default_value_t = TrainConfig::default().ensemble)]
+    ensemble: usize,
     /// Drop averaged weights smaller than this.
     #[arg(long, default_value_t = TrainConfig::default().prune_below)]
     prune_below: f32,
@@ -66,12 +69,14 @@ fn run(args: Args) -> Result<()> {
         max_epochs: args.max_epochs,
         patience: args.patience,
         seed: args.seed,
+        ensemble: args.ensemble,
         prune_below: args.prune_below,
     };
-    let (tagger, epoch) = Tagger::train_with_dev(&train, &dev, &config, |report| {
+    let (tagger, epochs) = Tagger::train_with_dev(&train, &dev, &config, |report| {
         let dev_f1 = report.dev.as_ref().map_or(f64::NAN, |d| d.overall.f1());
         println!(
-            "epoch {:2}: train token errors {:5.2}%  dev span F1 {:.2}  ({:.0?} elapsed)",
+            "member {} epoch {:2}: train token errors {:5.2}%  dev span F1 {:.2}  ({:.0?} elapsed)",
+            report.member,
             report.epoch,
             100.0 * report.train_errors as f64 / report.train_tokens.max(1) as f64,
             100.0 * dev_f1,
@@ -82,7 +87,7 @@ fn run(args: Args) -> Result<()> {
     // Score the model as it will be loaded, after pruning and quantisation.
     let shipped = Tagger::from_bytes(&bytes).context("reloading the trained model")?;
     println!(
-        "chose epoch {epoch}; {} features, {} bytes; trained in {:.1?}",
+        "chose epochs {epochs:?}; {} features, {} bytes; trained in {:.1?}",
         shipped.feature_count(),
         bytes.len(),
         started.elapsed()
