@@ -13,7 +13,7 @@ use crate::gazetteer::{normalize, Gazetteer, LIST_COUNT};
 
 /// Bumped whenever feature extraction changes, so a model trained on other features is
 /// refused instead of silently tagging badly.
-pub(crate) const FEATURES_VERSION: u32 = 3;
+pub(crate) const FEATURES_VERSION: u32 = 4;
 
 // Template numbers: the first byte hashed for each feature.
 const BIAS: u8 = 0;
