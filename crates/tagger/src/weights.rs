@@ -1,0 +1,334 @@
+//! The model's weights: one row of per-tag weights per feature id, the greedy decoder that
+//! uses them, and the compact, versioned binary format the shipped model is stored in.
+//!
+//! Format: the 6-byte magic `CCNER\0`, the format version and the feature version (each a
+//! little-endian `u32`), then a gzip stream of: the quantisation step (`f32` LE), the number
+//! of features (varint), and per feature in ascending id order the id's delta from the previous
+//! one (varint), a 9-bit mask of the tags with a weight (varint), and each such weight as a
+//! zigzag varint count of steps. Sorted ids make the deltas small; most features carry weight
+//! for two or three tags only.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::io::{Read, Write};
+
+use flate2::read::GzDecoder;
+use flate2::write::GzEncoder;
+use flate2::Compression;
+
+use crate::document::History;
+use crate::error::TaggerError;
+use crate::features::{dynamic, SentenceFeatures, FEATURES_VERSION};
+use crate::tags::{label_may_follow, label_tag, Tag, LABEL_COUNT};
+
+const MAGIC: &[u8; 6] = b"CCNER\0";
+/// Version of the container format described in the module docs.
+const FORMAT_VERSION: u32 = 1;
+/// Weights are stored as multiples of `max |w| / QUANT_LEVELS`: two varint bytes at most, and
+/// finer than the perceptron's own noise.
+const QUANT_LEVELS: f32 = 8191.0;
+
+/// Feature ids are already xxh3 hashes; hashing them again would be wasted work. The
+/// multiplication spreads the 32 bits over the 64 the hash table reads its control bits from.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n);
+    }
+}
+
+/// A hash map keyed by feature id.
+pub(crate) type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
+
+/// Per-feature weight rows.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Weights {
+    index: IdMap<u32>,
+    rows: Vec<[f32; LABEL_COUNT]>,
+}
+
+impl Weights {
+    /// Builds weights from `(id, row)` pairs, dropping rows that are all zero.
+    pub(crate) fn from_rows(rows: impl IntoIterator<Item = (u32, [f32; LABEL_COUNT])>) -> Weights {
+        let mut weights = Weights::default();
+        for (id, row) in rows {
+            if row.iter().any(|&w| w != 0.0) {
+                weights.index.insert(id, weights.rows.len() as u32);
+                weights.rows.push(row);
+            }
+        }
+        weights
+    }
+
+    /// The `(id, row)` pairs, in no particular order.
+    pub(crate) fn rows(&self) -> impl Iterator<Item = (u32, &[f32; LABEL_COUNT])> {
+        self.index
+            .iter()
+            .map(|(&id, &row)| (id, &self.rows[row as usize]))
+    }
+
+    /// How many features carry weight.
+    pub(crate) fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Adds the rows of `ids` to `scores`.
+    pub(crate) fn add(&self, ids: &[u32], scores: &mut [f32; LABEL_COUNT]) {
+        for id in ids {
+            if let Some(&row) = self.index.get(id) {
+                for (s, w) in scores.iter_mut().zip(&self.rows[row as usize]) {
+                    *s += w;
+                }
+            }
+        }
+    }
+
+    /// A copy with every weight below `threshold` in magnitude set to zero, and features left
+    /// without weight dropped: most features are seen a few times and matter little.
+    pub(crate) fn pruned(&self, threshold: f32) -> Weights {
+        let mut ids: Vec<(u32, u32)> = self.index.iter().map(|(&id, &row)| (id, row)).collect();
+        ids.sort_unstable();
+        Weights::from_rows(ids.into_iter().map(|(id, row)| {
+            let mut row = self.rows[row as usize];
+            for w in &mut row {
+                if w.abs() < threshold {
+                    *w = 0.0;
+                }
+            }
+            (id, row)
+        }))
+    }
+
+    /// Tags a document's sentences greedily, left to right, each token seeing the two tags
+    /// before it and the tags its word was given earlier in the document.
+    pub(crate) fn decode_document(&self, sentences: &[SentenceFeatures]) -> Vec<Vec<Tag>> {
+        let mut history = History::default();
+        let mut out = Vec::with_capacity(sentences.len());
+        for sentence in sentences {
+            let mut tags: Vec<usize> = Vec::with_capacity(sentence.len());
+            for i in 0..sentence.len() {
+                let mut scores = [0.0; LABEL_COUNT];
+                self.add(sentence.token(i), &mut scores);
+                let prev = tags.last().copied();
+                let prev2 = i.checked_sub(2).map(|j| tags[j]);
+                self.add(&dynamic(sentence, i, prev, prev2, &history), &mut scores);
+                tags.push(best_allowed(&scores, prev));
+            }
+            for (i, &tag) in tags.iter().enumerate() {
+                if sentence.capitalised[i] {
+                    history.record(sentence.lower_ids[i], tag);
+                }
+            }
+            out.push(tags.into_iter().map(label_tag).collect());
+        }
+        out
+    }
+
+    /// The model in the binary format described in the module docs. The same weights always
+    /// give the same bytes.
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let max = self
+            .rows
+            .iter()
+            .flatten()
+            .fold(0.0f32, |m, w| m.max(w.abs()));
+        let step = if max > 0.0 { max / QUANT_LEVELS } else { 1.0 };
+        let mut ids: Vec<(u32, u32)> = self.index.iter().map(|(&id, &row)| (id, row)).collect();
+        ids.sort_unstable();
+        let mut payload = Vec::with_capacity(ids.len() * 8);
+        payload.extend_from_slice(&step.to_le_bytes());
+        let mut entries = Vec::with_capacity(ids.len() * 8);
+        let mut count = 0u64;
+        let mut last = 0u32;
+        for (id, row) in ids {
+            let steps: Vec<i64> = self.rows[row as usize]
+                .iter()
+                .map(|w| (w / step).round() as i64)
+                .collect();
+            let mask = steps
+                .iter()
+                .enumerate()
+                .fold(0u64, |m, (t, &q)| if q != 0 { m | 1 << t } else { m });
+            if mask == 0 {
+                continue;
+            }
+            count += 1;
+            put_varint(&mut entries, u64::from(id - last));
+            last = id;
+            put_varint(&mut entries, mask);
+            for &q in steps.iter().filter(|&&q| q != 0) {
+                put_varint(&mut entries, ((q << 1) ^ (q >> 63)) as u64);
+            }
+        }
+        put_varint(&mut payload, count);
+        payload.extend_from_slice(&entries);
+        let mut out = Vec::with_capacity(payload.len() / 2);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&FEATURES_VERSION.to_le_bytes());
+        let mut gz = GzEncoder::new(out, Compression::best());
+        // Writing to a Vec cannot fail.
+        let _ = gz.write_all(&payload);
+        gz.finish().unwrap_or_default()
+    }
+
+    /// Reads weights written by [`Weights::to_bytes`].
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Weights, TaggerError> {
+        let corrupt = |reason: &str| TaggerError::BadModel {
+            reason: reason.to_owned(),
+        };
+        let header_len = MAGIC.len() + 8;
+        if bytes.len() < header_len || &bytes[..MAGIC.len()] != MAGIC {
+            return Err(corrupt("not a crosscheck tagger model (bad magic)"));
+        }
+        let word = |at: usize| {
+            u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+        };
+        let (format, features) = (word(MAGIC.len()), word(MAGIC.len() + 4));
+        if format != FORMAT_VERSION || features != FEATURES_VERSION {
+            return Err(TaggerError::Version {
+                found: (format, features),
+                expected: (FORMAT_VERSION, FEATURES_VERSION),
+            });
+        }
+        let mut payload = Vec::new();
+        GzDecoder::new(&bytes[header_len..])
+            .read_to_end(&mut payload)
+            .map_err(|e| corrupt(&format!("cannot decompress: {e}")))?;
+        let mut reader = Reader {
+            bytes: &payload,
+            at: 0,
+        };
+        let step = f32::from_le_bytes(
+            reader
+                .take(4)
+                .and_then(|b| b.try_into().ok())
+                .ok_or_else(|| corrupt("truncated"))?,
+        );
+        let count = reader.varint().ok_or_else(|| corrupt("truncated"))?;
+        let mut rows = Vec::with_capacity(count.min(1 << 24) as usize);
+        let mut id = 0u32;
+        for _ in 0..count {
+            let delta = reader.varint().ok_or_else(|| corrupt("truncated"))?;
+            id =
+                u32::try_from(u64::from(id) + delta).map_err(|_| corrupt("feature id overflow"))?;
+            let mask = reader.varint().ok_or_else(|| corrupt("truncated"))?;
+            let mut row = [0.0f32; LABEL_COUNT];
+            for (t, w) in row.iter_mut().enumerate() {
+                if mask & (1 << t) != 0 {
+                    let z = reader.varint().ok_or_else(|| corrupt("truncated"))?;
+                    let q = (z >> 1) as i64 ^ -((z & 1) as i64);
+                    *w = q as f32 * step;
+                }
+            }
+            rows.push((id, row));
+        }
+        if reader.at != payload.len() {
+            return Err(corrupt("trailing bytes"));
+        }
+        Ok(Weights::from_rows(rows))
+    }
+}
+
+/// The best-scoring label that may follow `prev`. `O` is the fallback when an entity is open
+/// and its `I-`/`L-` labels score lower: the entity then ends, which reads as BIO just the
+/// same.
+pub(crate) fn best_allowed(scores: &[f32; LABEL_COUNT], prev: Option<usize>) -> usize {
+    let mut best = 0;
+    for (t, &score) in scores.iter().enumerate().skip(1) {
+        if label_may_follow(t, prev) && score > scores[best] {
+            best = t;
+        }
+    }
+    best
+}
+
+fn put_varint(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let slice = self.bytes.get(self.at..self.at + n)?;
+        self.at += n;
+        Some(slice)
+    }
+
+    fn varint(&mut self) -> Option<u64> {
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = *self.bytes.get(self.at)?;
+            self.at += 1;
+            n |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Some(n);
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_within_a_quantisation_step() {
+        let mut row = [0.0; LABEL_COUNT];
+        row[1] = 2.5;
+        row[4] = -0.75;
+        let weights = Weights::from_rows([
+            (7, row),
+            (3_000_000_000, [1.0; LABEL_COUNT]),
+            (9, [0.0; LABEL_COUNT]),
+        ]);
+        assert_eq!(weights.len(), 2);
+        let bytes = weights.to_bytes();
+        assert_eq!(bytes, weights.to_bytes());
+        let back = Weights::from_bytes(&bytes).unwrap();
+        assert_eq!(back.len(), 2);
+        let mut scores = [0.0; LABEL_COUNT];
+        back.add(&[7], &mut scores);
+        assert!((scores[1] - 2.5).abs() < 0.001 && (scores[4] + 0.75).abs() < 0.001);
+        assert_eq!(scores[0], 0.0);
+    }
+
+    #[test]
+    fn refuses_bad_bytes() {
+        assert!(Weights::from_bytes(b"").is_err());
+        assert!(Weights::from_bytes(b"CCNER\0\x01\0\0\0\x01\0\0\0garbage").is_err());
+        let mut bytes = Weights::from_rows([(1, [1.0; LABEL_COUNT])]).to_bytes();
+        bytes[6] = 99;
+        assert!(matches!(
+            Weights::from_bytes(&bytes),
+            Err(TaggerError::Version { .. })
+        ));
+    }
+
+    #[test]
+    fn inside_never_starts_an_entity() {
+        let mut scores = [0.0; LABEL_COUNT];
+        scores[2] = 5.0; // I-PER
+        assert_eq!(best_allowed(&scores, None), 0);
+        assert_eq!(best_allowed(&scores, Some(1)), 2);
+    }
+}
