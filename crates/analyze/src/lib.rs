@@ -1,7 +1,7 @@
 //! Analyze: per-article understanding that every comparison rests on. Stateless: an
 //! [`Analyzer`] turns one [`Article`] into one [`Analysis`], every item a byte span of the
-//! article's clean text. So far: sentences, section headings, quantities, dates and quotes
-//! (speakers as written); entities follow (issue 3).
+//! article's clean text: sentences, section headings, entities (variants merged), quantities,
+//! dates and quotes.
 //!
 //! ```
 //! use crosscheck_analyze::Analyzer;
@@ -16,6 +16,7 @@
 //! ```
 
 mod dates;
+mod entities;
 pub mod names;
 mod pattern;
 mod quantities;
@@ -42,6 +43,7 @@ impl Analyzer {
             dates.extend(dates::find(sentence, s.span.start, i, published));
         }
         let quotes = quotes::find(text, &sentences);
+        let entities = entities::find(text);
         Analysis {
             version: ANALYSIS_VERSION,
             article: article.id.clone(),
@@ -50,6 +52,7 @@ impl Analyzer {
             quantities,
             dates,
             quotes,
+            entities,
         }
     }
 }

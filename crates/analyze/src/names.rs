@@ -181,6 +181,11 @@ pub fn same_entity(a: &str, b: &str) -> bool {
         && long.rsplit(' ').next() == Some(short.as_str())
 }
 
+/// Whether a word is a title or role word ("President", "Minister", "Defense").
+pub fn is_title(word: &str) -> bool {
+    TITLES.contains(&word.to_lowercase().as_str())
+}
+
 /// Removes leading titles and roles, a leading "the", and a possessive ending.
 fn strip(name: &str) -> String {
     let name = name.trim().trim_end_matches("'s").trim_end_matches("’s");

@@ -44,6 +44,46 @@ pub struct Analysis {
     pub dates: Vec<DateMention>,
     /// Direct and indirect quotes with their speakers.
     pub quotes: Vec<Quote>,
+    /// People, organisations, places and other names, variants merged.
+    pub entities: Vec<Entity>,
+}
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A company, agency, government body, party, team...
+    Organization,
+    /// A country, city, region...
+    Place,
+    /// Any other name: nationalities, events, works.
+    Other,
+}
+
+/// One entity of an article: all the mentions that name it, merged across variants
+/// ("President Volodymyr Zelenskiy", "Zelenskiy").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// The fullest name used ("Volodymyr Zelenskiy").
+    pub name: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Every distinct way the article names it.
+    pub variants: Vec<String>,
+    /// Roles the article gives it ("Defense Minister", "head of the counter-disinformation
+    /// department of Ukraine's Security Council").
+    pub roles: Vec<String>,
+    /// Where it is named.
+    pub mentions: Vec<Span>,
+    /// The country a place, demonym or capital stands for ("North Korean" → "North Korea").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Whether a capital is used for its government ("Moscow", "Pyongyang").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub government: bool,
 }
 
 /// Something a source is reported to have said: a direct quote (the words inside quotation

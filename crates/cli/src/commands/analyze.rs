@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 use crosscheck_analyze::Analyzer;
 use crosscheck_ingest::{Defaults, IngestOptions, Ingestor};
-use crosscheck_model::{Analysis, Article, DateMention, Quantity, Quote, Span};
+use crosscheck_model::{Analysis, Article, DateMention, Entity, Quantity, Quote, Span};
 use serde::Serialize;
 
 use crate::output::print_json;
@@ -39,6 +39,7 @@ struct Printed<'a> {
     quantities: Vec<QuantityItem<'a>>,
     dates: Vec<DateItem<'a>>,
     quotes: Vec<QuoteItem<'a>>,
+    entities: &'a [Entity],
 }
 
 #[derive(Serialize)]
@@ -162,6 +163,7 @@ fn printed<'a>(article: &'a Article, analysis: &'a Analysis) -> Printed<'a> {
                 date: d,
             })
             .collect(),
+        entities: &analysis.entities,
         quotes: analysis
             .quotes
             .iter()
@@ -175,6 +177,7 @@ fn printed<'a>(article: &'a Article, analysis: &'a Analysis) -> Printed<'a> {
 
 fn print_human(p: &Printed<'_>) {
     print_sentences(p);
+    print_entities(p);
     print_quotes(p);
     print_dates(p);
     for q in &p.quantities {
@@ -190,6 +193,44 @@ fn print_human(p: &Printed<'_>) {
                 ""
             },
             q.quantity.unit.as_deref().unwrap_or("")
+        );
+    }
+}
+
+fn print_entities(p: &Printed<'_>) {
+    for e in p.entities {
+        let mut extra = Vec::new();
+        if e.variants.len() > 1 {
+            extra.push(format!(
+                "also {}",
+                e.variants
+                    .iter()
+                    .filter(|v| **v != e.name)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        if !e.roles.is_empty() {
+            extra.push(e.roles.join("; "));
+        }
+        if let Some(country) = &e.country {
+            extra.push(format!(
+                "{}{country}",
+                if e.government { "government of " } else { "" }
+            ));
+        }
+        let extra = if extra.is_empty() {
+            String::new()
+        } else {
+            format!("  ({})", extra.join("; "))
+        };
+        outln!(
+            "   *  {:?} {} x{}{}",
+            e.kind,
+            e.name,
+            e.mentions.len(),
+            extra
         );
     }
 }
