@@ -35,23 +35,3 @@ fn the_dev_set_parses_into_documents() {
     assert_eq!(sentences.len(), 3250);
     assert_eq!(crosscheck_tagger::documents(&sentences).len(), 216);
 }
-
-#[test]
-fn tags_raw_news_text() {
-    let tagger = Tagger::load_default();
-    let text =
-        "Ukrainian Defense Minister Rustem Umerov told KBS that North Korean troops were in Kursk.";
-    let found: Vec<(&str, EntityKind)> = tagger
-        .entities(text)
-        .iter()
-        .map(|e| (&text[e.start..e.end], e.kind))
-        .collect();
-    for expected in [
-        ("Rustem Umerov", EntityKind::Person),
-        ("KBS", EntityKind::Organization),
-        ("North Korean", EntityKind::Other),
-        ("Kursk", EntityKind::Location),
-    ] {
-        assert!(found.contains(&expected), "{expected:?} not in {found:?}");
-    }
-}
