@@ -2,7 +2,7 @@
 //! them back whole or as list rows.
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use crosscheck_model::{Article, ArticleId, SourceRef};
+use crosscheck_model::{Article, ArticleId};
 use rusqlite::{params, Connection, Row};
 use serde::Serialize;
 
@@ -237,8 +237,9 @@ impl Store {
         found.pop().map(RawArticle::decode).transpose()
     }
 
-    /// Every stored source an exact copy of the article was seen in (the first included).
-    pub fn sightings(&self, id: &ArticleId) -> Result<Vec<SourceRef>, StoreError> {
+    /// Every source an exact copy of the article was read from (the first included), as
+    /// written in messages: `file`, `file:line` or a URL.
+    pub fn sightings(&self, id: &ArticleId) -> Result<Vec<String>, StoreError> {
         let ctx = || format!("{}: sightings of {id}", self.path);
         let mut stmt = self
             .conn
@@ -249,14 +250,7 @@ impl Store {
         let rows = stmt
             .query_map([id.as_str()], |r| r.get::<_, String>(0))
             .context(ctx)?;
-        rows.map(|r| {
-            r.map(|input| SourceRef {
-                input,
-                record: None,
-            })
-            .context(ctx)
-        })
-        .collect()
+        rows.map(|r| r.context(ctx)).collect()
     }
 }
 

@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use clap::Args;
 use crosscheck_analyze::Analyzer;
 use crosscheck_ingest::{Defaults, IngestOptions, Ingestor};
-use crosscheck_model::{Analysis, Article, DateMention, Entity, Quantity, Quote, Span};
+use crosscheck_model::{
+    Analysis, Article, DateMention, Entity, Heading, Quantity, Quote, Sentence, Span,
+};
 use serde::Serialize;
 
 use crate::output::print_json;
@@ -34,40 +36,30 @@ struct Printed<'a> {
     title: Option<&'a str>,
     source: String,
     analysis_version: u32,
-    sentences: Vec<Item<'a>>,
-    headings: Vec<Item<'a>>,
-    quantities: Vec<QuantityItem<'a>>,
-    dates: Vec<DateItem<'a>>,
-    quotes: Vec<QuoteItem<'a>>,
+    sentences: Vec<Spanned<'a, Sentence>>,
+    headings: Vec<Spanned<'a, Heading>>,
+    quantities: Vec<Spanned<'a, Quantity>>,
+    dates: Vec<Spanned<'a, DateMention>>,
+    quotes: Vec<Spanned<'a, Quote>>,
     entities: &'a [Entity],
 }
 
+/// An analysis item printed with the text its span covers.
 #[derive(Serialize)]
-struct QuoteItem<'a> {
+struct Spanned<'a, T> {
     text: &'a str,
     #[serde(flatten)]
-    quote: &'a Quote,
+    item: &'a T,
 }
 
-#[derive(Serialize)]
-struct DateItem<'a> {
-    text: &'a str,
-    #[serde(flatten)]
-    date: &'a DateMention,
-}
-
-#[derive(Serialize)]
-struct QuantityItem<'a> {
-    text: &'a str,
-    #[serde(flatten)]
-    quantity: &'a Quantity,
-}
-
-#[derive(Serialize)]
-struct Item<'a> {
-    text: &'a str,
-    span: Span,
-    paragraph: usize,
+fn spanned<'a, T>(text: &'a str, items: &'a [T], span: impl Fn(&T) -> Span) -> Vec<Spanned<'a, T>> {
+    items
+        .iter()
+        .map(|item| Spanned {
+            text: span(item).slice(text).unwrap_or(""),
+            item,
+        })
+        .collect()
 }
 
 /// Runs the command; exit status 1 when an input was rejected.
@@ -127,51 +119,18 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn printed<'a>(article: &'a Article, analysis: &'a Analysis) -> Printed<'a> {
-    let item = |span: Span, paragraph: usize| Item {
-        text: span.slice(&article.text).unwrap_or(""),
-        span,
-        paragraph,
-    };
+    let text = &article.text;
     Printed {
         id: article.id.as_str(),
         title: article.title.as_deref(),
         source: article.source.to_string(),
         analysis_version: analysis.version,
-        sentences: analysis
-            .sentences
-            .iter()
-            .map(|s| item(s.span, s.paragraph))
-            .collect(),
-        headings: analysis
-            .headings
-            .iter()
-            .map(|h| item(h.span, h.paragraph))
-            .collect(),
-        quantities: analysis
-            .quantities
-            .iter()
-            .map(|q| QuantityItem {
-                text: q.span.slice(&article.text).unwrap_or(""),
-                quantity: q,
-            })
-            .collect(),
-        dates: analysis
-            .dates
-            .iter()
-            .map(|d| DateItem {
-                text: d.span.slice(&article.text).unwrap_or(""),
-                date: d,
-            })
-            .collect(),
+        sentences: spanned(text, &analysis.sentences, |s| s.span),
+        headings: spanned(text, &analysis.headings, |h| h.span),
+        quantities: spanned(text, &analysis.quantities, |q| q.span),
+        dates: spanned(text, &analysis.dates, |d| d.span),
+        quotes: spanned(text, &analysis.quotes, |q| q.span),
         entities: &analysis.entities,
-        quotes: analysis
-            .quotes
-            .iter()
-            .map(|q| QuoteItem {
-                text: q.span.slice(&article.text).unwrap_or(""),
-                quote: q,
-            })
-            .collect(),
     }
 }
 
@@ -185,14 +144,10 @@ fn print_human(p: &Printed<'_>) {
         outln!(
             "   #  {:40}  [{} .. {}]{}  {}",
             q.text,
-            bound(q.quantity.low),
-            bound(q.quantity.high),
-            if q.quantity.approximate {
-                " approx."
-            } else {
-                ""
-            },
-            q.quantity.unit.as_deref().unwrap_or("")
+            bound(q.item.low),
+            bound(q.item.high),
+            if q.item.approximate { " approx." } else { "" },
+            q.item.unit.as_deref().unwrap_or("")
         );
     }
 }
@@ -237,15 +192,15 @@ fn print_entities(p: &Printed<'_>) {
 
 fn print_quotes(p: &Printed<'_>) {
     for q in &p.quotes {
-        let marks = if q.quote.direct {
+        let marks = if q.item.direct {
             ("\u{201c}", "\u{201d}")
         } else {
             ("", "")
         };
         outln!(
             "   >  {} ({}): {}{}{}",
-            q.quote.speaker.as_deref().unwrap_or("(unattributed)"),
-            q.quote.cue.as_deref().unwrap_or("-"),
+            q.item.speaker.as_deref().unwrap_or("(unattributed)"),
+            q.item.cue.as_deref().unwrap_or("-"),
             marks.0,
             q.text,
             marks.1
@@ -258,7 +213,7 @@ fn print_dates(p: &Printed<'_>) {
         outln!(
             "   @  {:40}  {}",
             d.text,
-            d.date.resolved.as_deref().unwrap_or("(unresolved)")
+            d.item.resolved.as_deref().unwrap_or("(unresolved)")
         );
     }
 }
@@ -272,7 +227,10 @@ fn print_sentences(p: &Printed<'_>) {
     );
     let mut headings = p.headings.iter().peekable();
     for (i, s) in p.sentences.iter().enumerate() {
-        while headings.peek().is_some_and(|h| h.paragraph < s.paragraph) {
+        while headings
+            .peek()
+            .is_some_and(|h| h.item.paragraph < s.item.paragraph)
+        {
             outln!("   ## {}", headings.next().map_or("", |h| h.text));
         }
         outln!("{:4}  {}", i + 1, s.text);
