@@ -41,7 +41,7 @@ enum Command {
     Article(commands::articles::ShowArgs),
     /// Full-text search over titles and texts.
     Search(commands::articles::SearchArgs),
-    /// Analyse files without a store: sentences and headings so far.
+    /// Analyse files without a store: sentences, entities, quotes, numbers and dates.
     Analyze(commands::analyze::AnalyzeArgs),
     /// Measure accuracy on labelled data.
     #[command(subcommand)]

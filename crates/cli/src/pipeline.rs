@@ -1,12 +1,13 @@
-//! The ingest pipeline shared by `ingest` and `bench`: a reader thread loads inputs and
-//! parses them in parallel (rayon), the calling thread writes batches into the store. Bad
-//! inputs and records are reported and counted; the rest goes on.
+//! The ingest pipeline shared by `ingest` and `bench`: a reader thread loads inputs, parses
+//! and analyses them in parallel (rayon), the calling thread writes batches into the store.
+//! Bad inputs and records are reported and counted; the rest goes on.
 
 use std::sync::mpsc;
 
 use anyhow::Context;
+use crosscheck_analyze::Analyzer;
 use crosscheck_ingest::{Format, IngestError, Ingestor};
-use crosscheck_model::Article;
+use crosscheck_model::{Analysis, Article};
 use crosscheck_store::{AddOutcome, Store};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
@@ -41,18 +42,48 @@ pub struct Counts {
     pub errors: Vec<String>,
 }
 
+/// One record read: the article and, when the pipeline analyses, its analysis.
+type Record = Result<(Article, Option<Analysis>), String>;
+
 /// One parsed piece of work: results of some records and the input bytes they cover.
 struct Parsed {
-    results: Vec<Result<Article, String>>,
+    results: Vec<Record>,
     bytes: u64,
+}
+
+/// How inputs become records: the ingestor, a forced format, and the analyzer (none: store
+/// articles without analysis).
+#[derive(Clone, Copy)]
+pub struct Reader<'a> {
+    /// Reads and cleans inputs.
+    pub ingestor: &'a Ingestor,
+    /// Format of every input, instead of detecting it.
+    pub format: Option<Format>,
+    /// Analyses each article before it is stored.
+    pub analyzer: Option<&'a Analyzer>,
+}
+
+impl Reader<'_> {
+    /// Analyses the articles that were read, in parallel.
+    fn analyse(&self, results: Vec<Result<Article, IngestError>>) -> Vec<Record> {
+        results
+            .into_par_iter()
+            .map(|r| match r {
+                Ok(a) => {
+                    let analysis = self.analyzer.map(|an| an.analyze(&a));
+                    Ok((a, analysis))
+                }
+                Err(e) => Err(e.to_string()),
+            })
+            .collect()
+    }
 }
 
 /// Reads `inputs` into `store`, reporting each refusal through `progress`.
 pub fn run(
     store: &mut Store,
-    ingestor: &Ingestor,
+    reader: Reader<'_>,
     inputs: Vec<Input>,
-    format: Option<Format>,
     progress: &ProgressBar,
 ) -> anyhow::Result<Counts> {
     let mut counts = Counts {
@@ -61,7 +92,7 @@ pub fn run(
     };
     let (tx, rx) = mpsc::sync_channel::<Parsed>(QUEUE);
     std::thread::scope(|scope| -> anyhow::Result<()> {
-        scope.spawn(move || read_all(ingestor, &inputs, format, &tx));
+        scope.spawn(move || read_all(reader, &inputs, &tx));
         for parsed in rx {
             write(store, parsed.results, &mut counts, progress)?;
             progress.inc(parsed.bytes);
@@ -75,21 +106,13 @@ pub fn run(
     Ok(counts)
 }
 
-fn read_all(
-    ingestor: &Ingestor,
-    inputs: &[Input],
-    format: Option<Format>,
-    tx: &mpsc::SyncSender<Parsed>,
-) {
+fn read_all(reader: Reader<'_>, inputs: &[Input], tx: &mpsc::SyncSender<Parsed>) {
     let mut group: Vec<&Input> = Vec::new();
     let flush = |group: &mut Vec<&Input>| -> bool {
         if group.is_empty() {
             return true;
         }
-        let parsed: Vec<Parsed> = group
-            .par_iter()
-            .map(|i| read_small(ingestor, i, format))
-            .collect();
+        let parsed: Vec<Parsed> = group.par_iter().map(|i| read_small(reader, i)).collect();
         group.clear();
         let merged = Parsed {
             bytes: parsed.iter().map(|p| p.bytes).sum(),
@@ -98,8 +121,8 @@ fn read_all(
         tx.send(merged).is_ok()
     };
     for input in inputs {
-        if is_json_lines(input, format) {
-            if !flush(&mut group) || !read_chunked(ingestor, input, tx) {
+        if is_json_lines(input, reader.format) {
+            if !flush(&mut group) || !read_chunked(reader, input, tx) {
                 return;
             }
         } else {
@@ -148,12 +171,12 @@ fn load(ingestor: &Ingestor, input: &Input) -> Result<Vec<u8>, String> {
     }
 }
 
-fn read_small(ingestor: &Ingestor, input: &Input, format: Option<Format>) -> Parsed {
+fn read_small(reader: Reader<'_>, input: &Input) -> Parsed {
     let name = input.name();
-    match load(ingestor, input) {
+    match load(reader.ingestor, input) {
         Ok(bytes) => Parsed {
             bytes: bytes.len() as u64,
-            results: stringify(ingestor.read(&name, &bytes, format)),
+            results: reader.analyse(reader.ingestor.read(&name, &bytes, reader.format)),
         },
         Err(e) => Parsed {
             bytes: input.size().unwrap_or(0),
@@ -163,7 +186,8 @@ fn read_small(ingestor: &Ingestor, input: &Input, format: Option<Format>) -> Par
 }
 
 /// Sends a JSON Lines input chunk by chunk; false when the writer has gone.
-fn read_chunked(ingestor: &Ingestor, input: &Input, tx: &mpsc::SyncSender<Parsed>) -> bool {
+fn read_chunked(reader: Reader<'_>, input: &Input, tx: &mpsc::SyncSender<Parsed>) -> bool {
+    let ingestor = reader.ingestor;
     let name = input.name();
     let text = match load(ingestor, input)
         .and_then(|b| ingestor.decode(&name, &b).map_err(|e| e.to_string()))
@@ -187,7 +211,7 @@ fn read_chunked(ingestor: &Ingestor, input: &Input, tx: &mpsc::SyncSender<Parsed
             .nth(CHUNK_LINES - 1)
             .map_or(rest.len(), |(i, _)| i + 1);
         let (chunk, tail) = rest.split_at(end);
-        let results = stringify(ingestor.read_json_lines(&name, chunk, first_line));
+        let results = reader.analyse(ingestor.read_json_lines(&name, chunk, first_line));
         if tx
             .send(Parsed {
                 results,
@@ -203,16 +227,9 @@ fn read_chunked(ingestor: &Ingestor, input: &Input, tx: &mpsc::SyncSender<Parsed
     true
 }
 
-fn stringify(results: Vec<Result<Article, IngestError>>) -> Vec<Result<Article, String>> {
-    results
-        .into_iter()
-        .map(|r| r.map_err(|e| e.to_string()))
-        .collect()
-}
-
 fn write(
     store: &mut Store,
-    results: Vec<Result<Article, String>>,
+    results: Vec<Record>,
     counts: &mut Counts,
     progress: &ProgressBar,
 ) -> anyhow::Result<()> {
@@ -220,14 +237,16 @@ fn write(
     for r in results {
         match r {
             Ok(a) => {
-                counts.words += a.word_count();
+                counts.words += a.0.word_count();
                 articles.push(a);
             }
             Err(e) => reject(counts, progress, e),
         }
     }
-    let outcomes = store.add_batch(&articles).context("writing to the store")?;
-    for (article, outcome) in articles.iter().zip(outcomes) {
+    let items: Vec<(&Article, Option<&Analysis>)> =
+        articles.iter().map(|(a, an)| (a, an.as_ref())).collect();
+    let outcomes = store.add_analysed(&items).context("writing to the store")?;
+    for ((article, _), outcome) in articles.iter().zip(outcomes) {
         match outcome {
             Ok(AddOutcome::New) => counts.new += 1,
             Ok(AddOutcome::Duplicate { .. }) => counts.duplicate += 1,

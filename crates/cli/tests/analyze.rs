@@ -93,3 +93,24 @@ fn analyze_resolves_dates_against_the_given_publication_date() {
             && q["low"] == 10000.0
             && q["high"].is_null()));
 }
+
+#[test]
+fn eval_entities_scores_the_shipped_tagger_on_conll() {
+    let Some(dev) = crosscheck_testdata::shared_path("eval/entities/conllpp_dev.txt") else {
+        return;
+    };
+    let scratch = tempfile::tempdir().unwrap();
+    let (v, out) = json(cc(scratch.path()).args(["eval", "entities"]).arg(&dev));
+    assert!(out.status.success());
+    let overall = &v["entities"]["overall"];
+    assert!(overall["gold"].as_u64().unwrap() > 5000);
+    // The tagger is tuned on dev: a drop here means the shipped model or the reader broke.
+    assert!(overall["f1"].as_f64().unwrap() > 0.88, "{overall}");
+    assert_eq!(v["entities"]["per_type"].as_array().unwrap().len(), 4);
+    let missing = cc(scratch.path())
+        .args(["eval", "entities", "no-such-file.txt"])
+        .output()
+        .unwrap();
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-file.txt"));
+}

@@ -49,6 +49,20 @@ fn seeds_ingest_with_credits_and_twice_stores_two() {
         2,
         "ingesting twice stores two articles, not four"
     );
+    // Ingest analysed each article and stored the analysis beside it.
+    for row in &rows {
+        let (shown, _) = json(cc(data.path()).args(["article", row["id"].as_str().unwrap()]));
+        let analysis = &shown["analysis"];
+        assert_eq!(analysis["article"], row["id"]);
+        assert!(analysis["sentences"].as_array().unwrap().len() > 5);
+        let names: Vec<&str> = analysis["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|e| e["name"].as_str())
+            .collect();
+        assert!(names.iter().any(|n| n.contains("Umerov")), "{names:?}");
+    }
 
     let bbc = rows
         .iter()

@@ -2,10 +2,11 @@
 //! them back whole or as list rows.
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use crosscheck_model::{Article, ArticleId};
+use crosscheck_model::{Analysis, Article, ArticleId};
 use rusqlite::{params, Connection, Row};
 use serde::Serialize;
 
+use crate::analyses;
 use crate::error::Context;
 use crate::{Store, StoreError};
 
@@ -108,13 +109,25 @@ impl Store {
         self.add_batch(std::slice::from_ref(article))?.remove(0)
     }
 
-    /// Adds articles in one transaction. An article that fails is rolled back alone and
-    /// reported in its slot, the others are kept: the batch first runs without savepoints
-    /// (the common case, and much faster), and only if an article fails is it run again with
-    /// a savepoint around each article.
+    /// [`Store::add_batch`] for articles without an analysis.
     pub fn add_batch(
         &mut self,
         articles: &[Article],
+    ) -> Result<Vec<Result<AddOutcome, StoreError>>, StoreError> {
+        let items: Vec<(&Article, Option<&Analysis>)> =
+            articles.iter().map(|a| (a, None)).collect();
+        self.add_analysed(&items)
+    }
+
+    /// Adds articles, each with its analysis where given, in one transaction. An article
+    /// that fails is rolled back alone and reported in its slot, the others are kept: the
+    /// batch first runs without savepoints (the common case, and much faster), and only if an
+    /// article fails is it run again with a savepoint around each article. An exact copy of a
+    /// stored article stores no second analysis; it fills in the stored article's analysis
+    /// if that is missing or older.
+    pub fn add_analysed(
+        &mut self,
+        articles: &[(&Article, Option<&Analysis>)],
     ) -> Result<Vec<Result<AddOutcome, StoreError>>, StoreError> {
         let path = self.path.clone();
         let now = time_text(Utc::now());
@@ -127,10 +140,10 @@ impl Store {
             .context(|| format!("{path}: starting a batch"))?;
         let last_rowid = max_rowid(&tx).context(|| format!("{path}: starting a batch"))?;
         let mut out = Vec::with_capacity(articles.len());
-        for article in articles {
+        for &(article, analysis) in articles {
             let ctx = || format!("{path}: article {}", article.id);
             let mut sp = tx.savepoint().context(ctx)?;
-            let result = add_one(&sp, article, &now);
+            let result = add_one(&sp, article, analysis, &now);
             if result.is_err() {
                 sp.rollback().context(ctx)?;
             }
@@ -146,7 +159,7 @@ impl Store {
     /// The whole batch in one transaction; `None` (all rolled back) if any article fails.
     fn try_batch(
         &mut self,
-        articles: &[Article],
+        articles: &[(&Article, Option<&Analysis>)],
         now: &str,
     ) -> Result<Option<Vec<AddOutcome>>, StoreError> {
         let path = self.path.clone();
@@ -156,8 +169,8 @@ impl Store {
             .context(|| format!("{path}: starting a batch"))?;
         let last_rowid = max_rowid(&tx).context(|| format!("{path}: starting a batch"))?;
         let mut out = Vec::with_capacity(articles.len());
-        for article in articles {
-            match add_one(&tx, article, now) {
+        for &(article, analysis) in articles {
+            match add_one(&tx, article, analysis, now) {
                 Ok(outcome) => out.push(outcome),
                 Err(_) => return Ok(None),
             }
@@ -329,16 +342,27 @@ fn decode_signature(blob: &[u8]) -> Vec<u32> {
         .collect()
 }
 
-fn add_one(tx: &Connection, article: &Article, now: &str) -> Result<AddOutcome, StoreError> {
+fn add_one(
+    tx: &Connection,
+    article: &Article,
+    analysis: Option<&Analysis>,
+    now: &str,
+) -> Result<AddOutcome, StoreError> {
     let ctx = || format!("storing article {} from {}", article.id, article.source);
     // The id is the hash of the clean text: an ignored insert is an exact duplicate.
     if insert_article(tx, article, now).context(ctx)? == 0 {
         insert_sighting(tx, article, now).context(ctx)?;
+        if let Some(analysis) = analysis {
+            analyses::upsert_for(tx, &article.id, analysis).context(ctx)?;
+        }
         return Ok(AddOutcome::Duplicate {
             of: article.id.clone(),
         });
     }
     let rowid = tx.last_insert_rowid();
+    if let Some(analysis) = analysis {
+        analyses::insert(tx, rowid, analysis).context(ctx)?;
+    }
     // Its own bands are not inserted yet, so the lookup cannot find the article itself.
     let near = nearest(tx, &article.fingerprint, article.text.len()).context(ctx)?;
     if let Some((of, similarity)) = &near {

@@ -15,6 +15,7 @@
 //! assert_eq!(store.search("korean", 10).unwrap().len(), 1);
 //! ```
 
+mod analyses;
 mod articles;
 mod error;
 mod schema;

@@ -47,6 +47,14 @@ const MIGRATIONS: &[&str] = &[
         tokenize='unicode61 remove_diacritics 2'
     );
     "#,
+    // 2: the analysis of each stored article, as versioned JSON (exact copies share it).
+    r#"
+    CREATE TABLE analyses (
+        article_rowid INTEGER PRIMARY KEY REFERENCES articles(rowid),
+        version       INTEGER NOT NULL,
+        analysis      TEXT NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

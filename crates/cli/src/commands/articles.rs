@@ -111,9 +111,24 @@ pub fn show(data: &Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
     };
     // The fingerprint is internal to duplicate detection, not part of the documented output.
     stored.article.fingerprint.clear();
+    let analysis = store.analysis(&stored.article.id)?;
     if args.output.json {
-        print_json("article", &stored, &[])?;
+        print_json(
+            "article",
+            &stored,
+            &[("analysis", serde_json::to_value(&analysis)?)],
+        )?;
         return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(an) = &analysis {
+        outln!(
+            "analysis:  {} sentences, {} entities, {} quotes, {} numbers, {} dates",
+            an.sentences.len(),
+            an.entities.len(),
+            an.quotes.len(),
+            an.quantities.len(),
+            an.dates.len()
+        );
     }
     let a = &stored.article;
     outln!("id:        {}", a.id);

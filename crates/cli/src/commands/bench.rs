@@ -8,9 +8,12 @@ use std::time::Instant;
 
 use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
+use crosscheck_analyze::Analyzer;
 use crosscheck_ingest::Ingestor;
+use crosscheck_model::{Analysis, Article};
 use crosscheck_store::Store;
 use indicatif::ProgressBar;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::output::print_json;
@@ -22,6 +25,11 @@ use crate::{inputs, memory, pipeline, OutputArgs};
 enum Stage {
     /// Reading, normalising, credits, fingerprints and writing to the store.
     Ingest,
+    /// The whole per-article analysis (sentences, entities, quotes, numbers, dates) of
+    /// articles already read, in parallel on all cores.
+    Analyze,
+    /// Everything `crosscheck ingest` does: reading, analysis and the store, end to end.
+    All,
 }
 
 /// Arguments of `crosscheck bench`.
@@ -65,7 +73,10 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     };
     let mut figures = Vec::new();
     for corpus in &corpora {
-        let figure = bench_ingest(corpus, args.runs.max(1), args.stage)?;
+        let figure = match args.stage {
+            Stage::Ingest | Stage::All => bench_ingest(corpus, args.runs.max(1), args.stage)?,
+            Stage::Analyze => bench_analyze(corpus, args.runs.max(1))?,
+        };
         if !args.output.json {
             print_figure(&figure);
         }
@@ -91,7 +102,10 @@ fn default_corpora() -> anyhow::Result<Vec<PathBuf>> {
     Ok(list)
 }
 
+/// Ingest alone, or (`Stage::All`) ingest with the analysis, into a fresh store per run.
 fn bench_ingest(corpus: &Path, runs: usize, stage: Stage) -> anyhow::Result<Figure> {
+    let ingestor = Ingestor::default();
+    let analyzer = matches!(stage, Stage::All).then(Analyzer::default);
     let mut seconds = Vec::new();
     let mut peak = None;
     let mut last = pipeline::Counts::default();
@@ -104,16 +118,23 @@ fn bench_ingest(corpus: &Path, runs: usize, stage: Stage) -> anyhow::Result<Figu
         memory::reset_peak();
         let start = Instant::now();
         let mut store = Store::open(dir.path())?;
-        let counts = pipeline::run(
-            &mut store,
-            &Ingestor::default(),
-            inputs,
-            None,
-            &ProgressBar::hidden(),
-        )?;
+        let reader = pipeline::Reader {
+            ingestor: &ingestor,
+            format: None,
+            analyzer: analyzer.as_ref(),
+        };
+        let counts = pipeline::run(&mut store, reader, inputs, &ProgressBar::hidden())?;
         seconds.push(start.elapsed().as_secs_f64());
         peak = peak.max(memory::peak_rss());
         check(&store, &counts, corpus)?;
+        let analysed = store.analysed_count()? as usize;
+        if analyzer.is_some() && analysed != counts.new + counts.near_duplicate {
+            bail!(
+                "{}: {analysed} analyses stored for {} articles",
+                corpus.display(),
+                counts.new + counts.near_duplicate
+            );
+        }
         last = counts;
     }
     seconds.sort_by(f64::total_cmp);
@@ -160,12 +181,100 @@ fn check(store: &Store, counts: &pipeline::Counts, corpus: &Path) -> anyhow::Res
     Ok(())
 }
 
+/// Reads a corpus into articles (not timed), for the stages after ingest.
+fn read_corpus(corpus: &Path) -> anyhow::Result<Vec<Article>> {
+    let (inputs, missing) = inputs::expand(&[corpus.display().to_string()]);
+    if !missing.is_empty() {
+        bail!("{}", missing.join("; "));
+    }
+    let ingestor = Ingestor::default();
+    let results: Vec<Vec<Result<Article, String>>> = inputs
+        .par_iter()
+        .map(|input| {
+            let name = input.name();
+            match std::fs::read(name.as_str()) {
+                Ok(bytes) => ingestor
+                    .read(&name, &bytes, None)
+                    .into_iter()
+                    .map(|r| r.map_err(|e| e.to_string()))
+                    .collect(),
+                Err(e) => vec![Err(format!("{name}: {e}"))],
+            }
+        })
+        .collect();
+    let mut articles = Vec::new();
+    for result in results.into_iter().flatten() {
+        articles.push(result.map_err(anyhow::Error::msg)?);
+    }
+    Ok(articles)
+}
+
+fn bench_analyze(corpus: &Path, runs: usize) -> anyhow::Result<Figure> {
+    let articles = read_corpus(corpus)?;
+    let words: usize = articles.iter().map(Article::word_count).sum();
+    let analyzer = Analyzer::default();
+    let mut seconds = Vec::new();
+    let mut peak = None;
+    let mut check = String::new();
+    for _ in 0..runs {
+        memory::reset_peak();
+        let start = Instant::now();
+        let analyses: Vec<Analysis> = articles.par_iter().map(|a| analyzer.analyze(a)).collect();
+        seconds.push(start.elapsed().as_secs_f64());
+        peak = peak.max(memory::peak_rss());
+        check = check_analyses(corpus, &articles, &analyses)?;
+    }
+    seconds.sort_by(f64::total_cmp);
+    let median = seconds[seconds.len() / 2];
+    Ok(Figure {
+        corpus: corpus.display().to_string(),
+        stage: Stage::Analyze,
+        articles: articles.len(),
+        words,
+        seconds_median: median,
+        articles_per_second: articles.len() as f64 / median,
+        words_per_second: words as f64 / median,
+        peak_rss_bytes: peak,
+        runs,
+        check,
+    })
+}
+
+/// An analysis run is right when every article with words got sentences, and the corpus as a
+/// whole yields entities.
+fn check_analyses(
+    corpus: &Path,
+    articles: &[Article],
+    analyses: &[Analysis],
+) -> anyhow::Result<String> {
+    let empty = articles
+        .iter()
+        .zip(analyses)
+        .filter(|(a, an)| a.word_count() > 0 && an.sentences.is_empty())
+        .count();
+    let sentences: usize = analyses.iter().map(|a| a.sentences.len()).sum();
+    let entities: usize = analyses.iter().map(|a| a.entities.len()).sum();
+    let quotes: usize = analyses.iter().map(|a| a.quotes.len()).sum();
+    if analyses.len() != articles.len() || empty > 0 || entities == 0 {
+        bail!(
+            "{}: {} analyses for {} articles, {empty} without sentences, {entities} entities",
+            corpus.display(),
+            analyses.len(),
+            articles.len()
+        );
+    }
+    Ok(format!(
+        "ok: {} articles analysed: {sentences} sentences, {entities} entities, {quotes} quotes",
+        analyses.len()
+    ))
+}
+
 fn print_figure(f: &Figure) {
     let mib = f.peak_rss_bytes.map_or("n/a".to_string(), |b| {
         format!("{:.0} MiB", b as f64 / 1048576.0)
     });
     outln!(
-        "ingest  {}\n  {} articles, {} words, median of {} runs {:.2}s: {:.0} articles/s, {:.0} words/s, peak RSS {}\n  check {}",
-        f.corpus, f.articles, f.words, f.runs, f.seconds_median, f.articles_per_second, f.words_per_second, mib, f.check
+        "{}  {}\n  {} articles, {} words, median of {} runs {:.2}s: {:.0} articles/s, {:.0} words/s, peak RSS {}\n  check {}",
+        match f.stage { Stage::Ingest => "ingest", Stage::Analyze => "analyze", Stage::All => "all" }, f.corpus, f.articles, f.words, f.runs, f.seconds_median, f.articles_per_second, f.words_per_second, mib, f.check
     );
 }

@@ -23,6 +23,14 @@ pub enum EvalCommand {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Named entities: span precision, recall and F1 per type and overall (conlleval) of the
+    /// shipped tagger on a CoNLL-format file, e.g. ../shared/eval/entities/conllpp_test.txt.
+    Entities {
+        /// The CoNLL file (token, POS, chunk, IOB2 tag per line).
+        file: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Quotes and attributions: content-span precision, recall and F1 (overlap and exact) and
     /// speaker accuracy on a PolNeAR split folder, e.g. ../shared/eval/quotes/polnear/dev.
     Quotes {
@@ -56,6 +64,28 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
                         p.fp,
                         p.fn_,
                         p.error.as_deref().unwrap_or("")
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        EvalCommand::Entities { file, output } => {
+            let tagger = crosscheck_tagger::Tagger::load_default();
+            let r = crosscheck_eval::entities::run(&file, &tagger)?;
+            if output.json {
+                print_json("entities", &r, &[])?;
+            } else {
+                outln!("entities: {} sentences, {} tokens", r.sentences, r.tokens);
+                for s in std::iter::once(&r.overall).chain(&r.per_type) {
+                    outln!(
+                        "  {:>8}  P {:.4}  R {:.4}  F1 {:.4}  ({} gold, {} predicted, {} correct)",
+                        s.kind,
+                        s.precision,
+                        s.recall,
+                        s.f1,
+                        s.gold,
+                        s.predicted,
+                        s.correct
                     );
                 }
             }

@@ -69,7 +69,13 @@ pub fn run(data: &Path, args: IngestArgs) -> anyhow::Result<ExitCode> {
         eprintln!("crosscheck: rejected: {m}");
     }
     let progress = progress_bar(&inputs, args.quiet || args.output.json);
-    let mut counts = pipeline::run(&mut store, &ingestor, inputs, args.format, &progress)?;
+    let analyzer = crosscheck_analyze::Analyzer::default();
+    let reader = pipeline::Reader {
+        ingestor: &ingestor,
+        format: args.format,
+        analyzer: Some(&analyzer),
+    };
+    let mut counts = pipeline::run(&mut store, reader, inputs, &progress)?;
     progress.finish_and_clear();
     counts.rejected += missing.len();
     counts.errors.extend(missing);
