@@ -4,6 +4,7 @@
 
 pub mod entities;
 pub mod extraction;
+pub mod paraphrase;
 pub mod quotes;
 
 use thiserror::Error;

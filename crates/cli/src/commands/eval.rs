@@ -31,6 +31,14 @@ pub enum EvalCommand {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Sentence paraphrase: precision, recall and F1 of the similarity rewrite detection uses,
+    /// on the MSR paraphrase corpus, e.g. ../shared/eval/paraphrase/msr_paraphrase_train.txt.
+    Paraphrase {
+        /// The corpus file (tab-separated).
+        file: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Quotes and attributions: content-span precision, recall and F1 (overlap and exact) and
     /// speaker accuracy on a PolNeAR split folder, e.g. ../shared/eval/quotes/polnear/dev.
     Quotes {
@@ -86,6 +94,29 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
                         s.gold,
                         s.predicted,
                         s.correct
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        EvalCommand::Paraphrase { file, output } => {
+            let r = crosscheck_eval::paraphrase::run(&file)?;
+            if output.json {
+                print_json("paraphrase", &r, &[])?;
+            } else {
+                outln!(
+                    "paraphrase: {} pairs, {} paraphrases",
+                    r.pairs,
+                    r.paraphrases
+                );
+                for (name, s) in [("used", &r.used), ("best", &r.best)] {
+                    outln!(
+                        "  {name}: threshold {:.2}  P {:.3}  R {:.3}  F1 {:.3}  accuracy {:.3}",
+                        s.threshold,
+                        s.precision,
+                        s.recall,
+                        s.f1,
+                        s.accuracy
                     );
                 }
             }
