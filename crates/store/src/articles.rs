@@ -74,7 +74,7 @@ fn time_text(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-fn parse_time(
+pub(crate) fn parse_time(
     id: &str,
     field: &'static str,
     s: Option<String>,

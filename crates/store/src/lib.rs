@@ -20,6 +20,7 @@ mod articles;
 mod error;
 mod schema;
 mod search;
+mod stories;
 
 use std::path::{Path, PathBuf};
 
@@ -32,6 +33,7 @@ pub use articles::{
 pub use error::StoreError;
 pub use schema::SCHEMA_VERSION;
 pub use search::SearchHit;
+pub use stories::{StoryChange, StoryRow};
 
 use error::Context;
 

@@ -55,6 +55,25 @@ const MIGRATIONS: &[&str] = &[
         analysis      TEXT NOT NULL
     );
     "#,
+    // 3: stories (the grouping's assignment of articles), their topics and saved profiles,
+    // and named state blobs (the streaming grouper's active set between runs).
+    r#"
+    CREATE TABLE stories (
+        id      INTEGER PRIMARY KEY,
+        topic   INTEGER,
+        profile TEXT
+    );
+    CREATE INDEX stories_topic ON stories(topic);
+    CREATE TABLE story_articles (
+        article_rowid INTEGER PRIMARY KEY REFERENCES articles(rowid),
+        story         INTEGER NOT NULL REFERENCES stories(id)
+    );
+    CREATE INDEX story_articles_story ON story_articles(story);
+    CREATE TABLE state (
+        key   TEXT PRIMARY KEY,
+        value BLOB NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

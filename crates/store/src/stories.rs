@@ -1,0 +1,336 @@
+//! Stories in the store: which story each article belongs to, story merges, topics, the
+//! grouping's saved profiles and state, and story listings with their members.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use crosscheck_model::ArticleId;
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+
+use crate::error::Context;
+use crate::{Store, StoreError, StoredArticle};
+
+/// One change the grouping made, applied to the store in order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoryChange {
+    /// The article joined (or opened) the story.
+    Assign {
+        /// The article.
+        article: ArticleId,
+        /// The story.
+        story: u64,
+    },
+    /// Story `from` merged into story `into`: its articles move.
+    Merge {
+        /// The story absorbed.
+        from: u64,
+        /// The story that remains.
+        into: u64,
+    },
+    /// The story's profile (opaque JSON from the grouping), saved for topics and listings.
+    Profile {
+        /// The story.
+        story: u64,
+        /// The profile.
+        json: String,
+    },
+    /// The story belongs to this topic.
+    Topic {
+        /// The story.
+        story: u64,
+        /// The topic.
+        topic: u64,
+    },
+}
+
+/// One line of a story listing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoryRow {
+    /// Story id.
+    pub id: u64,
+    /// Topic id, once topics are linked.
+    pub topic: Option<u64>,
+    /// The title of its earliest titled article.
+    pub title: Option<String>,
+    /// Earliest publication time among its articles.
+    pub first: Option<DateTime<Utc>>,
+    /// Latest publication time among its articles.
+    pub last: Option<DateTime<Utc>>,
+    /// Articles, exact copies included.
+    pub articles: usize,
+    /// Distinct texts (exact copies excluded).
+    pub texts: usize,
+}
+
+impl Store {
+    /// Applies the grouping's changes in one transaction.
+    pub fn apply_story_changes(&mut self, changes: &[StoryChange]) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let ctx = || format!("{path}: saving stories");
+        let tx = self.conn.transaction().context(ctx)?;
+        for change in changes {
+            apply(&tx, change).context(ctx)?;
+        }
+        tx.commit().context(ctx)
+    }
+
+    /// Forgets every story, topic and the grouping state (before a regroup).
+    pub fn clear_stories(&mut self) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        self.conn
+            .execute_batch(
+                "BEGIN; DELETE FROM story_articles; DELETE FROM stories; \
+                 DELETE FROM state WHERE key LIKE 'group%'; COMMIT;",
+            )
+            .context(|| format!("{path}: clearing stories"))
+    }
+
+    /// Saves a named state blob.
+    pub fn set_state(&mut self, key: &str, value: &[u8]) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO state (key, value) VALUES (?1, ?2)",
+                params![key, value],
+            )
+            .map(|_| ())
+            .context(|| format!("{}: saving state {key}", self.path))
+    }
+
+    /// A named state blob, if saved.
+    pub fn state(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        self.conn
+            .query_row("SELECT value FROM state WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()
+            .context(|| format!("{}: reading state {key}", self.path))
+    }
+
+    /// Stories newest first (by their latest article), `limit` of them from `offset`.
+    pub fn stories(&self, limit: usize, offset: usize) -> Result<Vec<StoryRow>, StoreError> {
+        let mut rows = self.story_rows(None)?;
+        rows.sort_by(|a, b| b.last.cmp(&a.last).then(b.id.cmp(&a.id)));
+        Ok(rows.into_iter().skip(offset).take(limit).collect())
+    }
+
+    /// One story's listing row.
+    pub fn story(&self, id: u64) -> Result<Option<StoryRow>, StoreError> {
+        Ok(self.story_rows(Some(id))?.pop())
+    }
+
+    /// Every saved story profile (JSON), by story id.
+    pub fn story_profiles(&self) -> Result<Vec<(u64, String)>, StoreError> {
+        let ctx = || format!("{}: reading story profiles", self.path);
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, profile FROM stories WHERE profile IS NOT NULL ORDER BY id")
+            .context(ctx)?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)))
+            .context(ctx)?;
+        rows.map(|r| r.context(ctx)).collect()
+    }
+
+    /// The articles of a story, oldest first (undated ones in the order they were stored),
+    /// each with the number of inputs it was read from (1 + exact copies).
+    pub fn story_members(&self, id: u64) -> Result<Vec<(StoredArticle, usize)>, StoreError> {
+        let ctx = || format!("{}: reading story {id}", self.path);
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT a.id, (SELECT count(*) FROM sightings s WHERE s.article_id = a.id) \
+                 FROM story_articles m JOIN articles a ON a.rowid = m.article_rowid \
+                 WHERE m.story = ?1 ORDER BY a.published IS NULL, a.published, a.rowid",
+            )
+            .context(ctx)?;
+        let ids: Vec<(String, i64)> = stmt
+            .query_map([id as i64], |r| Ok((r.get(0)?, r.get(1)?)))
+            .context(ctx)?
+            .collect::<Result<_, _>>()
+            .context(ctx)?;
+        let mut out = Vec::with_capacity(ids.len());
+        for (article, seen) in ids {
+            if let Some(stored) = self.article(&article)? {
+                out.push((stored, seen.max(1) as usize));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The story an article belongs to.
+    pub fn story_of(&self, article: &ArticleId) -> Result<Option<u64>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT m.story FROM story_articles m JOIN articles a ON a.rowid = m.article_rowid \
+                 WHERE a.id = ?1",
+                [article.as_str()],
+                |r| r.get::<_, i64>(0),
+            )
+            .optional()
+            .map(|s| s.map(|s| s as u64))
+            .context(|| format!("{}: finding the story of {article}", self.path))
+    }
+
+    fn story_rows(&self, only: Option<u64>) -> Result<Vec<StoryRow>, StoreError> {
+        let ctx = || format!("{}: listing stories", self.path);
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT m.story, s.topic, a.id, a.title, a.published, \
+                 (SELECT count(*) FROM sightings g WHERE g.article_id = a.id) \
+                 FROM story_articles m JOIN articles a ON a.rowid = m.article_rowid \
+                 LEFT JOIN stories s ON s.id = m.story \
+                 WHERE ?1 IS NULL OR m.story = ?1 \
+                 ORDER BY m.story, a.published IS NULL, a.published, a.rowid",
+            )
+            .context(ctx)?;
+        let mut rows = stmt.query(params![only.map(|s| s as i64)]).context(ctx)?;
+        let mut stories: BTreeMap<u64, StoryRow> = BTreeMap::new();
+        while let Some(r) = rows.next().context(ctx)? {
+            let story = r.get::<_, i64>(0).context(ctx)? as u64;
+            let id: String = r.get(2).context(ctx)?;
+            let title: Option<String> = r.get(3).context(ctx)?;
+            let published = crate::articles::parse_time(&id, "published", r.get(4).context(ctx)?)?;
+            let seen = r.get::<_, i64>(5).context(ctx)?.max(1) as usize;
+            let row = stories.entry(story).or_insert_with(|| StoryRow {
+                id: story,
+                topic: None,
+                title: None,
+                first: None,
+                last: None,
+                articles: 0,
+                texts: 0,
+            });
+            row.topic = r.get::<_, Option<i64>>(1).context(ctx)?.map(|t| t as u64);
+            if row.title.is_none() {
+                row.title = title;
+            }
+            row.first = row.first.min(published).or(published).or(row.first);
+            row.last = row.last.max(published);
+            row.articles += seen;
+            row.texts += 1;
+        }
+        Ok(stories.into_values().collect())
+    }
+}
+
+fn apply(tx: &rusqlite::Connection, change: &StoryChange) -> rusqlite::Result<()> {
+    match change {
+        StoryChange::Assign { article, story } => {
+            tx.prepare_cached("INSERT OR IGNORE INTO stories (id) VALUES (?1)")?
+                .execute([*story as i64])?;
+            tx.prepare_cached(
+                "INSERT OR REPLACE INTO story_articles (article_rowid, story) \
+                 SELECT rowid, ?2 FROM articles WHERE id = ?1",
+            )?
+            .execute(params![article.as_str(), *story as i64])?;
+        }
+        StoryChange::Merge { from, into } => {
+            tx.prepare_cached("INSERT OR IGNORE INTO stories (id) VALUES (?1)")?
+                .execute([*into as i64])?;
+            tx.prepare_cached("UPDATE story_articles SET story = ?2 WHERE story = ?1")?
+                .execute(params![*from as i64, *into as i64])?;
+            tx.prepare_cached("DELETE FROM stories WHERE id = ?1")?
+                .execute([*from as i64])?;
+        }
+        StoryChange::Profile { story, json } => {
+            tx.prepare_cached(
+                "INSERT INTO stories (id, profile) VALUES (?1, ?2) \
+                 ON CONFLICT(id) DO UPDATE SET profile = excluded.profile",
+            )?
+            .execute(params![*story as i64, json])?;
+        }
+        StoryChange::Topic { story, topic } => {
+            tx.prepare_cached(
+                "INSERT INTO stories (id, topic) VALUES (?1, ?2) \
+                 ON CONFLICT(id) DO UPDATE SET topic = excluded.topic",
+            )?
+            .execute(params![*story as i64, *topic as i64])?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crosscheck_model::Article;
+
+    use super::*;
+
+    fn add(store: &mut Store, text: &str, published: &str) -> ArticleId {
+        let mut a = Article::new(ArticleId::of_text(text), text.into());
+        a.title = Some(text.split('.').next().unwrap().to_string());
+        a.published = Some(published.parse().unwrap());
+        store.add(&a).unwrap();
+        a.id
+    }
+
+    #[test]
+    fn assignments_merges_and_listings() {
+        let mut store = Store::open_in_memory().unwrap();
+        let a = add(
+            &mut store,
+            "Troops clashed in Kursk. More.",
+            "2024-11-05T08:00:00Z",
+        );
+        let b = add(
+            &mut store,
+            "Seoul denied direct combat. More.",
+            "2024-11-05T12:00:00Z",
+        );
+        let c = add(
+            &mut store,
+            "An earthquake hit Chile. More.",
+            "2024-11-06T12:00:00Z",
+        );
+        store
+            .apply_story_changes(&[
+                StoryChange::Assign {
+                    article: a.clone(),
+                    story: 1,
+                },
+                StoryChange::Assign {
+                    article: b.clone(),
+                    story: 2,
+                },
+                StoryChange::Assign {
+                    article: c.clone(),
+                    story: 3,
+                },
+                StoryChange::Merge { from: 2, into: 1 },
+                StoryChange::Topic { story: 1, topic: 7 },
+                StoryChange::Profile {
+                    story: 3,
+                    json: "{}".into(),
+                },
+            ])
+            .unwrap();
+        let rows = store.stories(10, 0).unwrap();
+        assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), vec![3, 1]);
+        let kursk = &rows[1];
+        assert_eq!((kursk.articles, kursk.texts, kursk.topic), (2, 2, Some(7)));
+        assert_eq!(kursk.title.as_deref(), Some("Troops clashed in Kursk"));
+        assert_eq!(
+            kursk.first.unwrap().to_rfc3339(),
+            "2024-11-05T08:00:00+00:00"
+        );
+        assert_eq!(
+            kursk.last.unwrap().to_rfc3339(),
+            "2024-11-05T12:00:00+00:00"
+        );
+        assert_eq!(store.story_of(&b).unwrap(), Some(1));
+        let members = store.story_members(1).unwrap();
+        assert_eq!(members[0].0.article.id, a);
+        assert_eq!(store.story_profiles().unwrap(), vec![(3, "{}".to_string())]);
+        assert_eq!(store.story(2).unwrap(), None);
+        store.set_state("group", b"state").unwrap();
+        assert_eq!(
+            store.state("group").unwrap().as_deref(),
+            Some(&b"state"[..])
+        );
+        store.clear_stories().unwrap();
+        assert!(store.stories(10, 0).unwrap().is_empty());
+        assert_eq!(store.state("group").unwrap(), None);
+    }
+}
