@@ -4,6 +4,7 @@
 
 pub mod extraction;
 pub mod quotes;
+pub mod stories;
 
 use thiserror::Error;
 
