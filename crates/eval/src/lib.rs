@@ -6,6 +6,7 @@ pub mod entities;
 pub mod extraction;
 pub mod paraphrase;
 pub mod quotes;
+pub mod stories;
 
 use thiserror::Error;
 

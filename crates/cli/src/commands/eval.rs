@@ -47,6 +47,9 @@ pub enum EvalCommand {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Story grouping: B-cubed precision, recall and F1 and adjusted Rand index against the
+    /// `gold_story` of labelled JSON Lines, e.g. ../shared/eval/stories/ecbplus.jsonl.
+    Stories(super::eval_stories::StoriesArgs),
 }
 
 /// Runs an evaluation.
@@ -134,5 +137,6 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        EvalCommand::Stories(args) => super::eval_stories::run(args),
     }
 }

@@ -4,4 +4,5 @@ pub mod analyze;
 pub mod articles;
 pub mod bench;
 pub mod eval;
+pub mod eval_stories;
 pub mod ingest;

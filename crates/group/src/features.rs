@@ -1,0 +1,448 @@
+//! What the grouper compares: an article reduced to weighted, namespaced terms.
+//!
+//! Content words of the title and body (lowercased, stop words dropped, a light suffix
+//! stemmer so "checks", "checked" and "checking" meet), plus the analysis's entities
+//! (`e:` + [`names::key`], so Zelensky and Zelenskiy are one term; places also add their
+//! country), numbers with their unit (`n:`) and resolved dates (`d:`). The namespace lets
+//! the [`crate::Grouper`] weigh each signal on its own; extraction itself has no settings.
+
+use std::collections::BTreeMap;
+
+use crosscheck_analyze::names;
+use crosscheck_model::{Analysis, Article, ArticleId, EntityKind, Granularity};
+use serde::{Deserialize, Serialize};
+
+/// Prefix of entity terms.
+pub const ENTITY: &str = "e:";
+/// Prefix of number terms.
+pub const NUMBER: &str = "n:";
+/// Prefix of date terms.
+pub const DATE: &str = "d:";
+
+/// Extra weight of a title word over a body word: the headline says what the story is.
+const TITLE_WEIGHT: f32 = 2.0;
+
+/// An article as the grouper sees it. Plain data: compute it in parallel, store it, or
+/// build it by hand in tests.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Doc {
+    /// The article.
+    pub id: ArticleId,
+    /// Publication time as Unix seconds, when known.
+    pub time: Option<i64>,
+    /// Terms and their weights (sublinear term frequency), sorted by term, each once.
+    pub terms: Vec<(String, f32)>,
+}
+
+impl Doc {
+    /// The features of an analysed article.
+    pub fn extract(article: &Article, analysis: &Analysis) -> Self {
+        let mut counts: BTreeMap<String, f32> = BTreeMap::new();
+        if let Some(title) = &article.title {
+            for w in words(title) {
+                *counts.entry(numbered(w)).or_default() += TITLE_WEIGHT;
+            }
+        }
+        for w in words(&article.text) {
+            *counts.entry(numbered(w)).or_default() += 1.0;
+        }
+        let mut terms: BTreeMap<String, f32> = counts
+            .into_iter()
+            .map(|(t, tf)| (t, 1.0 + tf.ln()))
+            .collect();
+        for e in &analysis.entities {
+            let weight = 1.0 + (e.mentions.len().max(1) as f32).ln();
+            let weight = if e.kind == EntityKind::Other {
+                weight * 0.5
+            } else {
+                weight
+            };
+            let key = names::key(&e.name);
+            if key.len() > 1 {
+                bump(&mut terms, format!("{ENTITY}{key}"), weight);
+            }
+            if let Some(country) = &e.country {
+                let country = names::key(country);
+                if country != key {
+                    bump(&mut terms, format!("{ENTITY}{country}"), weight * 0.5);
+                }
+            }
+        }
+        for q in &analysis.quantities {
+            let value = match (q.value, q.low, q.high) {
+                (Some(v), _, _) => number(v),
+                (None, Some(l), Some(h)) => format!("{}-{}", number(l), number(h)),
+                (None, Some(l), None) => number(l),
+                (None, None, Some(h)) => number(h),
+                (None, None, None) => continue,
+            };
+            let unit = q.unit.as_deref().map(stem).unwrap_or_default();
+            bump(&mut terms, format!("{NUMBER}{value} {unit}"), 1.0);
+        }
+        for d in &analysis.dates {
+            if let Some(resolved) = &d.resolved {
+                let weight = match d.granularity {
+                    Granularity::Day | Granularity::Week => 1.0,
+                    Granularity::Month => 0.7,
+                    _ => 0.4,
+                };
+                bump(&mut terms, format!("{DATE}{resolved}"), weight);
+            }
+        }
+        Self {
+            id: article.id.clone(),
+            time: article.published.map(|p| p.timestamp()),
+            terms: terms.into_iter().collect(),
+        }
+    }
+}
+
+/// A number written in the text ("2008", "6.1") is a number term, weighed with the
+/// quantities: years and figures tell similar events apart.
+fn numbered(w: String) -> String {
+    if w.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{NUMBER}{w}")
+    } else {
+        w
+    }
+}
+
+/// Adds a term's weight, keeping the largest when it comes twice (one entity, two spellings).
+fn bump(terms: &mut BTreeMap<String, f32>, term: String, weight: f32) {
+    let w = terms.entry(term).or_default();
+    *w = w.max(weight);
+}
+
+/// A number as a short stable string: `6.1`, `10000`.
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v:.2}").trim_end_matches('0').to_string()
+    }
+}
+
+/// The content words of a text, lowercased and stemmed, stop words and one-letter words
+/// dropped. Numbers are kept whole ("6.1", "10,000" → "10000"): they tell events apart.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    tokens(text).filter_map(|t| {
+        let lower = t.to_lowercase();
+        let first = lower.chars().next()?;
+        if first.is_ascii_digit() {
+            let n: String = lower.chars().filter(|c| *c != ',').collect();
+            return (n.len() > 1).then_some(n);
+        }
+        if lower.chars().count() < 3 || STOP.binary_search(&lower.as_str()).is_ok() {
+            return None;
+        }
+        Some(stem(&lower))
+    })
+}
+
+/// Runs of letters and digits; a '.' or ',' between two digits stays inside a number, an
+/// apostrophe ends the word ("Reid's" → "Reid").
+fn tokens(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let rest = &text[pos..];
+        let start = pos + rest.find(|c: char| c.is_alphanumeric())?;
+        let mut end = start;
+        let mut skip_word = false;
+        for (i, c) in text[start..].char_indices() {
+            let at = start + i;
+            let inner_sep = (c == '.' || c == ',')
+                && at > start
+                && bytes[at - 1].is_ascii_digit()
+                && bytes.get(at + 1).is_some_and(u8::is_ascii_digit);
+            if c == '\'' || c == '’' {
+                skip_word = true;
+                end = at;
+                break;
+            }
+            if c.is_alphanumeric() || inner_sep {
+                end = at + c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        pos = end;
+        if skip_word {
+            // Skip the "s" of a possessive or the "t" of "don't".
+            let tail = &text[end..];
+            let after = tail
+                .char_indices()
+                .skip(1)
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map_or(tail.len(), |(i, _)| i);
+            pos = end + after;
+        }
+        Some(&text[start..end])
+    })
+}
+
+/// A light English suffix stemmer: plurals, -ed, -ing. Enough for "checks" / "checked" /
+/// "checking" to meet; wrong stems are harmless as long as they are consistent.
+pub fn stem(word: &str) -> String {
+    let n = word.len();
+    if !word.is_ascii() || n < 4 {
+        return word.to_string();
+    }
+    if let Some(s) = word.strip_suffix("ies").filter(|_| n > 4) {
+        return format!("{s}y");
+    }
+    if let Some(s) = word.strip_suffix("ing").filter(|s| s.len() >= 4) {
+        return undouble(s);
+    }
+    if let Some(s) = word.strip_suffix("ed").filter(|s| s.len() >= 4) {
+        return undouble(s);
+    }
+    if word.ends_with("ss") || word.ends_with("us") || word.ends_with("is") {
+        return word.to_string();
+    }
+    if let Some(s) = word
+        .strip_suffix("es")
+        .filter(|s| s.ends_with("sh") || s.ends_with("ch"))
+    {
+        return s.to_string();
+    }
+    match word.strip_suffix('s') {
+        Some(s) => s.to_string(),
+        None => word.to_string(),
+    }
+}
+
+/// "stopp" → "stop", so "stopped" and "stops" meet.
+fn undouble(s: &str) -> String {
+    let b = s.as_bytes();
+    let n = b.len();
+    if n >= 2 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z') {
+        s[..n - 1].to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// English function words and reporting verbs, sorted for binary search.
+const STOP: &[&str] = &[
+    "about",
+    "above",
+    "according",
+    "across",
+    "after",
+    "again",
+    "against",
+    "all",
+    "almost",
+    "along",
+    "already",
+    "also",
+    "although",
+    "always",
+    "among",
+    "and",
+    "another",
+    "any",
+    "are",
+    "around",
+    "became",
+    "because",
+    "become",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "can",
+    "cannot",
+    "could",
+    "did",
+    "does",
+    "doing",
+    "done",
+    "down",
+    "during",
+    "each",
+    "either",
+    "else",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "including",
+    "into",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "later",
+    "least",
+    "less",
+    "like",
+    "made",
+    "make",
+    "many",
+    "may",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "near",
+    "neither",
+    "never",
+    "new",
+    "next",
+    "nor",
+    "not",
+    "now",
+    "off",
+    "often",
+    "once",
+    "one",
+    "only",
+    "other",
+    "others",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "own",
+    "per",
+    "rather",
+    "said",
+    "same",
+    "say",
+    "saying",
+    "says",
+    "several",
+    "she",
+    "should",
+    "since",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "three",
+    "through",
+    "thus",
+    "told",
+    "too",
+    "two",
+    "under",
+    "until",
+    "upon",
+    "very",
+    "was",
+    "way",
+    "well",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "year",
+    "years",
+    "yet",
+    "you",
+    "your",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_words_are_sorted() {
+        assert!(
+            STOP.windows(2).all(|w| w[0] < w[1]),
+            "STOP must stay sorted"
+        );
+    }
+
+    #[test]
+    fn words_are_stemmed_and_numbers_kept() {
+        let w: Vec<String> =
+            words("Reid's rep checked 10,000 troops; a 6.1 quake, 2008.").collect();
+        assert_eq!(
+            w,
+            ["reid", "rep", "check", "10000", "troop", "6.1", "quake", "2008"]
+        );
+        assert_eq!(stem("checking"), "check");
+        assert_eq!(stem("stopped"), "stop");
+        assert_eq!(stem("injuries"), "injury");
+        assert_eq!(stem("crashes"), "crash");
+        assert_eq!(stem("status"), "status");
+    }
+
+    #[test]
+    fn entities_fold_variants() {
+        let analyzer = crosscheck_analyze::Analyzer::default();
+        let doc = |text: &str| {
+            let article = Article::new(ArticleId::of_text(text), text.into());
+            Doc::extract(&article, &analyzer.analyze(&article))
+        };
+        let a = doc("President Zelensky spoke in Kyiv on Monday about 11,000 troops.");
+        let b = doc("President Zelenskiy spoke in Kiev about the troops.");
+        let entities = |d: &Doc| -> Vec<String> {
+            d.terms
+                .iter()
+                .filter(|(t, _)| t.starts_with(ENTITY))
+                .map(|(t, _)| t.clone())
+                .collect()
+        };
+        let shared: Vec<String> = entities(&a)
+            .into_iter()
+            .filter(|t| entities(&b).contains(t))
+            .collect();
+        assert!(shared.len() >= 2, "{:?} / {:?}", entities(&a), entities(&b));
+        assert!(
+            a.terms.iter().any(|(t, _)| t == "n:11000 troop"),
+            "{:?}",
+            a.terms
+        );
+        assert!(a.terms.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+}

@@ -1,0 +1,153 @@
+//! Unit tests of the grouper (beside it, in their own file to keep `grouper.rs` short).
+
+use super::*;
+use crosscheck_model::ArticleId;
+
+const DAY_SECS: i64 = 86_400;
+
+fn doc(n: u32, day: Option<i64>, words: &str) -> Doc {
+    let mut terms: Vec<(String, f32)> = words
+        .split_whitespace()
+        .map(|w| (w.to_string(), 1.0))
+        .collect();
+    terms.sort_by(|a, b| a.0.cmp(&b.0));
+    terms.dedup_by(|a, b| a.0 == b.0);
+    Doc {
+        id: ArticleId::from_string(format!("{n:016x}")),
+        time: day.map(|d| d * DAY_SECS),
+        terms,
+    }
+}
+
+/// Two events with some shared vocabulary, interleaved, plus filler so IDF means something.
+fn stream() -> Vec<Doc> {
+    let mut docs = Vec::new();
+    for i in 0..6 {
+        docs.push(doc(
+            i * 2,
+            Some(100 + i64::from(i)),
+            "quake peru magnitude e:lima n:6.1 struck coast tsunami",
+        ));
+        docs.push(doc(
+            i * 2 + 1,
+            Some(100 + i64::from(i)),
+            "rehab e:tara_reid promises clinic actress checked malibu",
+        ));
+    }
+    for i in 0..10 {
+        docs.push(doc(
+            100 + i,
+            Some(110),
+            &format!("filler{i} market share price"),
+        ));
+    }
+    docs
+}
+
+#[test]
+fn same_input_same_stories() {
+    let run = || {
+        let mut g = Grouper::new(GroupConfig::default());
+        stream().iter().map(|d| g.add(d)).collect::<Vec<_>>()
+    };
+    let (a, b) = (run(), run());
+    assert_eq!(a, b);
+    // The two events are apart and each is one story.
+    assert_eq!(a[0].story, a[2].story);
+    assert_eq!(a[1].story, a[3].story);
+    assert_ne!(a[0].story, a[1].story);
+    assert_eq!(a[0].story, StoryId(0));
+}
+
+#[test]
+fn a_similar_article_two_weeks_later_opens_a_new_story() {
+    let mut g = Grouper::new(GroupConfig::default());
+    let words = "quake peru magnitude lima struck coast";
+    let first = g.add(&doc(1, Some(10), words));
+    let next_day = g.add(&doc(2, Some(11), words));
+    assert_eq!(first.story, next_day.story);
+    let later = g.add(&doc(3, Some(25), words));
+    assert!(later.opened, "{later:?}");
+    // Without dates the same words join, whatever the gap.
+    let undated = g.add(&doc(4, None, words));
+    assert!(!undated.opened);
+}
+
+#[test]
+fn an_article_bridging_two_stories_merges_them() {
+    let config = GroupConfig {
+        merge_threshold: 0.3,
+        ..GroupConfig::default()
+    };
+    let mut g = Grouper::new(config);
+    let a = g.add(&doc(1, None, "alpha beta gamma delta one two"));
+    let b = g.add(&doc(2, None, "alpha beta gamma delta three four"));
+    let c = g.add(&doc(3, None, "epsilon zeta eta theta one two"));
+    assert_eq!(a.story, b.story);
+    assert_ne!(a.story, c.story);
+    let bridge = g.add(&doc(
+        4,
+        None,
+        "alpha beta gamma delta epsilon zeta eta theta one two",
+    ));
+    assert_eq!(bridge.story, a.story, "the older story survives");
+    assert_eq!(bridge.merged, vec![c.story]);
+    assert_eq!(g.active(), 1);
+}
+
+#[test]
+fn the_active_set_stays_bounded() {
+    let config = GroupConfig {
+        max_active: 10,
+        window_days: 5.0,
+        ..GroupConfig::default()
+    };
+    let mut g = Grouper::new(config);
+    let mut retired = Vec::new();
+    for i in 0..100 {
+        let p = g.add(&doc(i, None, &format!("unique{i} words{i} here{i}")));
+        retired.extend(p.retired.into_iter().map(|r| r.id));
+        assert!(g.active() <= 10);
+    }
+    assert_eq!(retired.len(), 90);
+    assert_eq!(retired[0], StoryId(0), "least recently updated first");
+    // Dated stories retire once the stream has moved past the window.
+    let mut g = Grouper::new(GroupConfig::default());
+    g.add(&doc(1, Some(0), "old story words"));
+    let p = g.add(&doc(2, Some(31), "new story text"));
+    assert_eq!(p.retired.len(), 1);
+    assert_eq!(p.retired[0].articles, 1);
+    assert_eq!(p.retired[0].terms.len(), 3);
+}
+
+#[test]
+fn serialised_state_resumes_identically() {
+    let docs = stream();
+    let (head, tail) = docs.split_at(9);
+    let mut g = Grouper::new(GroupConfig::default());
+    for d in head {
+        g.add(d);
+    }
+    let saved = serde_json::to_string(&g).unwrap();
+    let mut resumed: Grouper = serde_json::from_str(&saved).unwrap();
+    assert_eq!(resumed.version(), STATE_VERSION);
+    for d in tail {
+        assert_eq!(g.add(d), resumed.add(d));
+    }
+    assert_eq!(g.profiles(), resumed.profiles());
+}
+
+#[test]
+fn profiles_name_the_main_entities() {
+    let mut g = Grouper::new(GroupConfig::default());
+    for d in stream() {
+        g.add(&d);
+    }
+    let p = &g.profiles()[0];
+    assert_eq!(p.articles, 6);
+    assert_eq!(p.entities, ["lima"]);
+    assert_eq!(
+        (p.first, p.last),
+        (Some(100 * DAY_SECS), Some(105 * DAY_SECS))
+    );
+}
