@@ -10,10 +10,12 @@ macro_rules! outln {
 
 mod commands;
 mod fetch;
+mod grouping;
 mod inputs;
 mod memory;
 mod output;
 mod pipeline;
+mod story;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -41,6 +43,12 @@ enum Command {
     Article(commands::articles::ShowArgs),
     /// Full-text search over titles and texts.
     Search(commands::articles::SearchArgs),
+    /// List stories, the latest first: time span, articles, independent origins, entities.
+    Stories(commands::stories::ListArgs),
+    /// Show one story: its articles grouped by origin, and why.
+    Story(commands::stories::ShowArgs),
+    /// Group every stored article into stories again, from scratch, oldest first.
+    Regroup(commands::regroup::RegroupArgs),
     /// Analyse files without a store: sentences, entities, quotes, numbers and dates.
     Analyze(commands::analyze::AnalyzeArgs),
     /// Measure accuracy on labelled data.
@@ -66,6 +74,9 @@ fn main() -> ExitCode {
         Command::Articles(args) => commands::articles::list(&data, args),
         Command::Article(args) => commands::articles::show(&data, args),
         Command::Search(args) => commands::articles::search(&data, args),
+        Command::Stories(args) => commands::stories::list(&data, args),
+        Command::Story(args) => commands::stories::show(&data, args),
+        Command::Regroup(args) => commands::regroup::run(&data, args),
         Command::Analyze(args) => commands::analyze::run(args),
         Command::Eval(cmd) => commands::eval::run(cmd),
         Command::Bench(args) => commands::bench::run(args),

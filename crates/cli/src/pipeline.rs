@@ -6,6 +6,7 @@ use std::sync::mpsc;
 
 use anyhow::Context;
 use crosscheck_analyze::Analyzer;
+use crosscheck_group::Doc;
 use crosscheck_ingest::{Format, IngestError, Ingestor};
 use crosscheck_model::{Analysis, Article};
 use crosscheck_store::{AddOutcome, Store};
@@ -14,6 +15,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::fetch;
+use crate::grouping::Grouping;
 use crate::inputs::Input;
 
 /// Small files are parsed this many at a time, in parallel.
@@ -38,12 +40,15 @@ pub struct Counts {
     pub rejected: usize,
     /// Words in the articles read (for throughput figures).
     pub words: usize,
+    /// Stories that gained articles (set by the caller after grouping).
+    pub stories: usize,
     /// The messages of the refused inputs and records.
     pub errors: Vec<String>,
 }
 
-/// One record read: the article and, when the pipeline analyses, its analysis.
-type Record = Result<(Article, Option<Analysis>), String>;
+/// One record read: the article and, when the pipeline analyses, its analysis and the
+/// features the grouping places it by.
+type Record = Result<(Article, Option<Analysis>, Option<Doc>), String>;
 
 /// One parsed piece of work: results of some records and the input bytes they cover.
 struct Parsed {
@@ -71,7 +76,8 @@ impl Reader<'_> {
             .map(|r| match r {
                 Ok(a) => {
                     let analysis = self.analyzer.map(|an| an.analyze(&a));
-                    Ok((a, analysis))
+                    let doc = analysis.as_ref().map(|an| Doc::extract(&a, an));
+                    Ok((a, analysis, doc))
                 }
                 Err(e) => Err(e.to_string()),
             })
@@ -79,10 +85,12 @@ impl Reader<'_> {
     }
 }
 
-/// Reads `inputs` into `store`, reporting each refusal through `progress`.
+/// Reads `inputs` into `store`, placing new articles into stories when `grouping` is given,
+/// and reporting each refusal through `progress`.
 pub fn run(
     store: &mut Store,
     reader: Reader<'_>,
+    mut grouping: Option<&mut Grouping>,
     inputs: Vec<Input>,
     progress: &ProgressBar,
 ) -> anyhow::Result<Counts> {
@@ -94,7 +102,13 @@ pub fn run(
     std::thread::scope(|scope| -> anyhow::Result<()> {
         scope.spawn(move || read_all(reader, &inputs, &tx));
         for parsed in rx {
-            write(store, parsed.results, &mut counts, progress)?;
+            write(
+                store,
+                parsed.results,
+                &mut counts,
+                progress,
+                grouping.as_deref_mut(),
+            )?;
             progress.inc(parsed.bytes);
             progress.set_message(format!(
                 "{} new, {} duplicate, {} near-duplicate, {} rejected",
@@ -232,6 +246,7 @@ fn write(
     results: Vec<Record>,
     counts: &mut Counts,
     progress: &ProgressBar,
+    grouping: Option<&mut Grouping>,
 ) -> anyhow::Result<()> {
     let mut articles = Vec::with_capacity(results.len());
     for r in results {
@@ -244,15 +259,36 @@ fn write(
         }
     }
     let items: Vec<(&Article, Option<&Analysis>)> =
-        articles.iter().map(|(a, an)| (a, an.as_ref())).collect();
+        articles.iter().map(|(a, an, _)| (a, an.as_ref())).collect();
     let outcomes = store.add_analysed(&items).context("writing to the store")?;
-    for ((article, _), outcome) in articles.iter().zip(outcomes) {
+    let mut placed = Vec::new();
+    let mut copied = Vec::new();
+    for ((article, _, doc), outcome) in articles.iter().zip(outcomes) {
         match outcome {
             Ok(AddOutcome::New) => counts.new += 1,
-            Ok(AddOutcome::Duplicate { .. }) => counts.duplicate += 1,
+            Ok(AddOutcome::Duplicate { .. }) => {
+                counts.duplicate += 1;
+                copied.push(&article.id);
+                continue;
+            }
             Ok(AddOutcome::NearDuplicate { .. }) => counts.near_duplicate += 1,
-            Err(e) => reject(counts, progress, format!("{}: {e}", article.source)),
+            Err(e) => {
+                reject(counts, progress, format!("{}: {e}", article.source));
+                continue;
+            }
         }
+        placed.extend(doc.as_ref().map(|d| (&article.id, d)));
+    }
+    if let Some(grouping) = grouping {
+        for (id, doc) in placed {
+            grouping.place(id, doc);
+        }
+        for id in copied {
+            if let Some(story) = store.story_of(id)? {
+                grouping.touch(story);
+            }
+        }
+        grouping.flush(store)?;
     }
     Ok(())
 }

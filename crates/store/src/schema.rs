@@ -59,9 +59,11 @@ const MIGRATIONS: &[&str] = &[
     // and named state blobs (the streaming grouper's active set between runs).
     r#"
     CREATE TABLE stories (
-        id      INTEGER PRIMARY KEY,
-        topic   INTEGER,
-        profile TEXT
+        id          INTEGER PRIMARY KEY,
+        topic       INTEGER,
+        profile     TEXT,
+        independent INTEGER,
+        entities    TEXT
     );
     CREATE INDEX stories_topic ON stories(topic);
     CREATE TABLE story_articles (

@@ -35,6 +35,15 @@ pub enum StoryChange {
         /// The profile.
         json: String,
     },
+    /// What the story's members add up to, recomputed when they change.
+    Summary {
+        /// The story.
+        story: u64,
+        /// Independent origins among its articles.
+        independent: usize,
+        /// Its most mentioned entities, most first.
+        entities: Vec<String>,
+    },
     /// The story belongs to this topic.
     Topic {
         /// The story.
@@ -51,7 +60,7 @@ pub struct StoryRow {
     pub id: u64,
     /// Topic id, once topics are linked.
     pub topic: Option<u64>,
-    /// The title of its earliest titled article.
+    /// The title of its earliest article (or that article's first line).
     pub title: Option<String>,
     /// Earliest publication time among its articles.
     pub first: Option<DateTime<Utc>>,
@@ -61,6 +70,10 @@ pub struct StoryRow {
     pub articles: usize,
     /// Distinct texts (exact copies excluded).
     pub texts: usize,
+    /// Independent origins, as last summarised.
+    pub independent_origins: Option<usize>,
+    /// Most mentioned entities, as last summarised.
+    pub entities: Vec<String>,
 }
 
 impl Store {
@@ -158,6 +171,19 @@ impl Store {
         Ok(out)
     }
 
+    /// Every stored article id, oldest first by publication time (undated ones last, in the
+    /// order they were stored): the order `regroup` replays them in.
+    pub fn ids_by_time(&self) -> Result<Vec<ArticleId>, StoreError> {
+        let ctx = || format!("{}: listing articles by time", self.path);
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id FROM articles ORDER BY published IS NULL, published, rowid")
+            .context(ctx)?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0)).context(ctx)?;
+        rows.map(|r| r.map(ArticleId::from_string).context(ctx))
+            .collect()
+    }
+
     /// The story an article belongs to.
     pub fn story_of(&self, article: &ArticleId) -> Result<Option<u64>, StoreError> {
         self.conn
@@ -177,8 +203,9 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT m.story, s.topic, a.id, a.title, a.published, \
-                 (SELECT count(*) FROM sightings g WHERE g.article_id = a.id) \
+                "SELECT m.story, s.topic, a.id, coalesce(a.title, substr(a.text, 1, 200)), a.published, \
+                 (SELECT count(*) FROM sightings g WHERE g.article_id = a.id), \
+                 s.independent, s.entities \
                  FROM story_articles m JOIN articles a ON a.rowid = m.article_rowid \
                  LEFT JOIN stories s ON s.id = m.story \
                  WHERE ?1 IS NULL OR m.story = ?1 \
@@ -201,10 +228,25 @@ impl Store {
                 last: None,
                 articles: 0,
                 texts: 0,
+                independent_origins: None,
+                entities: Vec::new(),
             });
+            if row.texts == 0 {
+                row.independent_origins =
+                    r.get::<_, Option<i64>>(6).context(ctx)?.map(|n| n as usize);
+                if let Some(json) = r.get::<_, Option<String>>(7).context(ctx)? {
+                    row.entities =
+                        serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
+                            id: format!("story {story}"),
+                            field: "entities",
+                            message: e.to_string(),
+                        })?;
+                }
+            }
             row.topic = r.get::<_, Option<i64>>(1).context(ctx)?.map(|t| t as u64);
             if row.title.is_none() {
-                row.title = title;
+                // Untitled articles stand in with their first line.
+                row.title = title.and_then(|t| t.lines().next().map(str::trim).map(str::to_string));
             }
             row.first = row.first.min(published).or(published).or(row.first);
             row.last = row.last.max(published);
@@ -240,6 +282,19 @@ fn apply(tx: &rusqlite::Connection, change: &StoryChange) -> rusqlite::Result<()
                  ON CONFLICT(id) DO UPDATE SET profile = excluded.profile",
             )?
             .execute(params![*story as i64, json])?;
+        }
+        StoryChange::Summary {
+            story,
+            independent,
+            entities,
+        } => {
+            let entities = serde_json::to_string(entities).expect("names serialise");
+            tx.prepare_cached(
+                "INSERT INTO stories (id, independent, entities) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT(id) DO UPDATE SET independent = excluded.independent, \
+                 entities = excluded.entities",
+            )?
+            .execute(params![*story as i64, *independent as i64, entities])?;
         }
         StoryChange::Topic { story, topic } => {
             tx.prepare_cached(
@@ -304,12 +359,19 @@ mod tests {
                     story: 3,
                     json: "{}".into(),
                 },
+                StoryChange::Summary {
+                    story: 1,
+                    independent: 2,
+                    entities: vec!["Kursk".into()],
+                },
             ])
             .unwrap();
         let rows = store.stories(10, 0).unwrap();
         assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), vec![3, 1]);
         let kursk = &rows[1];
         assert_eq!((kursk.articles, kursk.texts, kursk.topic), (2, 2, Some(7)));
+        assert_eq!(kursk.independent_origins, Some(2));
+        assert_eq!(kursk.entities, vec!["Kursk".to_string()]);
         assert_eq!(kursk.title.as_deref(), Some("Troops clashed in Kursk"));
         assert_eq!(
             kursk.first.unwrap().to_rfc3339(),

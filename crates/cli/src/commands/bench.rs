@@ -16,6 +16,7 @@ use indicatif::ProgressBar;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::grouping::Grouping;
 use crate::output::print_json;
 use crate::{inputs, memory, pipeline, OutputArgs};
 
@@ -123,7 +124,17 @@ fn bench_ingest(corpus: &Path, runs: usize, stage: Stage) -> anyhow::Result<Figu
             format: None,
             analyzer: analyzer.as_ref(),
         };
-        let counts = pipeline::run(&mut store, reader, inputs, &ProgressBar::hidden())?;
+        let mut grouping = analyzer.as_ref().map(|_| Grouping::fresh());
+        let counts = pipeline::run(
+            &mut store,
+            reader,
+            grouping.as_mut(),
+            inputs,
+            &ProgressBar::hidden(),
+        )?;
+        if let Some(grouping) = grouping {
+            grouping.finish(&mut store)?;
+        }
         seconds.push(start.elapsed().as_secs_f64());
         peak = peak.max(memory::peak_rss());
         check(&store, &counts, corpus)?;

@@ -10,6 +10,7 @@ use crosscheck_ingest::{Defaults, Format, IngestOptions, Ingestor};
 use crosscheck_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
 
+use crate::grouping::Grouping;
 use crate::{inputs, output, pipeline, OutputArgs};
 
 /// Arguments of `crosscheck ingest`.
@@ -75,7 +76,10 @@ pub fn run(data: &Path, args: IngestArgs) -> anyhow::Result<ExitCode> {
         format: args.format,
         analyzer: Some(&analyzer),
     };
-    let mut counts = pipeline::run(&mut store, reader, inputs, &progress)?;
+    let mut grouping = Grouping::resume(&store)?;
+    let mut counts = pipeline::run(&mut store, reader, Some(&mut grouping), inputs, &progress)?;
+    progress.set_message("grouping: summarising stories and linking topics");
+    counts.stories = grouping.finish(&mut store)?;
     progress.finish_and_clear();
     counts.rejected += missing.len();
     counts.errors.extend(missing);
@@ -112,12 +116,13 @@ fn report(counts: &pipeline::Counts, data: &Path, json: bool) -> anyhow::Result<
         );
     }
     outln!(
-        "{} inputs: {} new, {} duplicate, {} near-duplicate, {} rejected",
+        "{} inputs: {} new, {} duplicate, {} near-duplicate, {} rejected; {} stories updated",
         counts.inputs,
         counts.new,
         counts.duplicate,
         counts.near_duplicate,
-        counts.rejected
+        counts.rejected,
+        counts.stories
     );
     Ok(())
 }

@@ -6,3 +6,5 @@ pub mod bench;
 pub mod eval;
 pub mod eval_stories;
 pub mod ingest;
+pub mod regroup;
+pub mod stories;

@@ -1,0 +1,136 @@
+//! The grouping step of `ingest` and `regroup`: places stored articles into stories with the
+//! streaming grouper, saves the grouper's state for the next run, and at the end summarises
+//! the stories it touched (origins, entities) and links all stories into topics.
+
+use std::collections::BTreeSet;
+
+use anyhow::{bail, Context};
+use crosscheck_group::{link_topics, Doc, GroupConfig, Grouper, StoryProfile, STATE_VERSION};
+use crosscheck_model::ArticleId;
+use crosscheck_store::{Store, StoryChange};
+
+use crate::story::Story;
+
+/// The state key under which the grouper is saved.
+const STATE_KEY: &str = "group";
+
+/// A grouper bound to a store for one run.
+pub struct Grouping {
+    grouper: Grouper,
+    changes: Vec<StoryChange>,
+    touched: BTreeSet<u64>,
+}
+
+impl Grouping {
+    /// The grouper saved in `store` by the last run, or a fresh one.
+    pub fn resume(store: &Store) -> anyhow::Result<Self> {
+        let grouper = match store.state(STATE_KEY)? {
+            Some(bytes) => {
+                let grouper: Grouper = serde_json::from_slice(&bytes).with_context(|| {
+                    format!(
+                        "{}: the saved grouping state is corrupt; run `crosscheck regroup`",
+                        store.path()
+                    )
+                })?;
+                if grouper.version() != STATE_VERSION {
+                    bail!(
+                        "{}: the saved grouping state has version {} but this crosscheck writes {STATE_VERSION}; run `crosscheck regroup`",
+                        store.path(),
+                        grouper.version()
+                    );
+                }
+                grouper
+            }
+            None => Grouper::new(GroupConfig::default()),
+        };
+        Ok(Self::with(grouper))
+    }
+
+    /// A fresh grouper (for `regroup`).
+    pub fn fresh() -> Self {
+        Self::with(Grouper::new(GroupConfig::default()))
+    }
+
+    fn with(grouper: Grouper) -> Self {
+        Grouping {
+            grouper,
+            changes: Vec::new(),
+            touched: BTreeSet::new(),
+        }
+    }
+
+    /// Places a newly stored article.
+    pub fn place(&mut self, article: &ArticleId, doc: &Doc) {
+        let p = self.grouper.add(doc);
+        let story = p.story.0;
+        self.changes.push(StoryChange::Assign {
+            article: article.clone(),
+            story,
+        });
+        for m in &p.merged {
+            self.changes.push(StoryChange::Merge {
+                from: m.0,
+                into: story,
+            });
+            self.touched.remove(&m.0);
+        }
+        for r in &p.retired {
+            let json = serde_json::to_string(r).expect("a profile serialises");
+            self.changes.push(StoryChange::Profile {
+                story: r.id.0,
+                json,
+            });
+        }
+        self.touched.insert(story);
+    }
+
+    /// Marks a story whose members changed otherwise (an exact copy arrived).
+    pub fn touch(&mut self, story: u64) {
+        self.touched.insert(story);
+    }
+
+    /// Writes the placements so far.
+    pub fn flush(&mut self, store: &mut Store) -> anyhow::Result<()> {
+        store.apply_story_changes(&self.changes)?;
+        self.changes.clear();
+        Ok(())
+    }
+
+    /// Writes what is left, summarises the touched stories, links topics and saves the state.
+    /// Returns the number of stories touched.
+    pub fn finish(mut self, store: &mut Store) -> anyhow::Result<usize> {
+        self.flush(store)?;
+        let mut changes = Vec::new();
+        for &id in &self.touched {
+            changes.push(Story::load(store, id)?.summary(id));
+        }
+        changes.extend(self.topics(store)?);
+        store.apply_story_changes(&changes)?;
+        let state = serde_json::to_vec(&self.grouper).context("saving the grouping state")?;
+        store.set_state(STATE_KEY, &state)?;
+        Ok(self.touched.len())
+    }
+
+    /// Topics over every story: the retired ones as saved, the active ones as they stand.
+    fn topics(&self, store: &Store) -> anyhow::Result<Vec<StoryChange>> {
+        let mut profiles: Vec<StoryProfile> = Vec::new();
+        for (id, json) in store.story_profiles()? {
+            let profile = serde_json::from_str(&json)
+                .with_context(|| format!("{}: corrupt profile of story {id}", store.path()))?;
+            profiles.push(profile);
+        }
+        let active = self.grouper.profiles();
+        profiles.retain(|p| !active.iter().any(|a| a.id == p.id));
+        profiles.extend(active);
+        profiles.sort_by_key(|p| p.id);
+        let topics = link_topics(&profiles);
+        Ok(profiles
+            .iter()
+            .zip(topics)
+            .map(|(p, t)| StoryChange::Topic {
+                story: p.id.0,
+                topic: t.0,
+            })
+            .collect())
+    }
+}
