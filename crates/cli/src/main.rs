@@ -47,6 +47,8 @@ enum Command {
     Stories(commands::stories::ListArgs),
     /// Show one story: its articles grouped by origin, and why.
     Story(commands::stories::ShowArgs),
+    /// List topics: long-running threads of linked stories, the latest first.
+    Topics(commands::stories::TopicsArgs),
     /// Group every stored article into stories again, from scratch, oldest first.
     Regroup(commands::regroup::RegroupArgs),
     /// Analyse files without a store: sentences, entities, quotes, numbers and dates.
@@ -76,6 +78,7 @@ fn main() -> ExitCode {
         Command::Search(args) => commands::articles::search(&data, args),
         Command::Stories(args) => commands::stories::list(&data, args),
         Command::Story(args) => commands::stories::show(&data, args),
+        Command::Topics(args) => commands::stories::topics(&data, args),
         Command::Regroup(args) => commands::regroup::run(&data, args),
         Command::Analyze(args) => commands::analyze::run(args),
         Command::Eval(cmd) => commands::eval::run(cmd),

@@ -62,6 +62,14 @@ fn the_seed_articles_form_one_story_with_two_independent_origins() {
     let bbc_member = &story["story"]["origins"][0]["articles"][0];
     assert_eq!(bbc_member["copies"], 1);
 
+    let (topics, _) = json(cc(data.path()).args(["topics"]));
+    let topics = topics["topics"].as_array().unwrap();
+    assert_eq!(topics.len(), 1);
+    assert_eq!(
+        topics[0]["stories"][0]["id"].as_u64().unwrap().to_string(),
+        id
+    );
+
     let missing = cc(data.path()).args(["story", "999"]).output().unwrap();
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no story with id 999"));

@@ -9,6 +9,7 @@ use std::time::Instant;
 use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
 use crosscheck_analyze::Analyzer;
+use crosscheck_group::{Doc, GroupConfig};
 use crosscheck_ingest::Ingestor;
 use crosscheck_model::{Analysis, Article};
 use crosscheck_store::Store;
@@ -29,6 +30,9 @@ enum Stage {
     /// The whole per-article analysis (sentences, entities, quotes, numbers, dates) of
     /// articles already read, in parallel on all cores.
     Analyze,
+    /// Story grouping alone (features and the streaming grouper) of articles read and
+    /// analysed beforehand.
+    Group,
     /// Everything `crosscheck ingest` does: reading, analysis and the store, end to end.
     All,
 }
@@ -77,6 +81,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         let figure = match args.stage {
             Stage::Ingest | Stage::All => bench_ingest(corpus, args.runs.max(1), args.stage)?,
             Stage::Analyze => bench_analyze(corpus, args.runs.max(1))?,
+            Stage::Group => bench_group(corpus, args.runs.max(1))?,
         };
         if !args.output.json {
             print_figure(&figure);
@@ -251,6 +256,52 @@ fn bench_analyze(corpus: &Path, runs: usize) -> anyhow::Result<Figure> {
     })
 }
 
+fn bench_group(corpus: &Path, runs: usize) -> anyhow::Result<Figure> {
+    let articles = read_corpus(corpus)?;
+    let words: usize = articles.iter().map(Article::word_count).sum();
+    let analyzer = Analyzer::default();
+    let analyses: Vec<Analysis> = articles.par_iter().map(|a| analyzer.analyze(a)).collect();
+    let mut seconds = Vec::new();
+    let mut peak = None;
+    let mut stories = 0;
+    for _ in 0..runs {
+        memory::reset_peak();
+        let start = Instant::now();
+        let docs: Vec<Doc> = articles
+            .par_iter()
+            .zip(&analyses)
+            .map(|(a, an)| Doc::extract(a, an))
+            .collect();
+        let grouping = crosscheck_group::regroup(&docs, &GroupConfig::default());
+        seconds.push(start.elapsed().as_secs_f64());
+        peak = peak.max(memory::peak_rss());
+        let distinct: std::collections::BTreeSet<_> = grouping.stories.iter().collect();
+        stories = distinct.len();
+        if grouping.stories.len() != articles.len() || stories == 0 || stories >= articles.len() {
+            bail!(
+                "{}: {} placements, {stories} stories for {} articles",
+                corpus.display(),
+                grouping.stories.len(),
+                articles.len()
+            );
+        }
+    }
+    seconds.sort_by(f64::total_cmp);
+    let median = seconds[seconds.len() / 2];
+    Ok(Figure {
+        corpus: corpus.display().to_string(),
+        stage: Stage::Group,
+        articles: articles.len(),
+        words,
+        seconds_median: median,
+        articles_per_second: articles.len() as f64 / median,
+        words_per_second: words as f64 / median,
+        peak_rss_bytes: peak,
+        runs,
+        check: format!("ok: {} articles in {stories} stories", articles.len()),
+    })
+}
+
 /// An analysis run is right when every article with words got sentences, and the corpus as a
 /// whole yields entities.
 fn check_analyses(
@@ -286,6 +337,6 @@ fn print_figure(f: &Figure) {
     });
     outln!(
         "{}  {}\n  {} articles, {} words, median of {} runs {:.2}s: {:.0} articles/s, {:.0} words/s, peak RSS {}\n  check {}",
-        match f.stage { Stage::Ingest => "ingest", Stage::Analyze => "analyze", Stage::All => "all" }, f.corpus, f.articles, f.words, f.runs, f.seconds_median, f.articles_per_second, f.words_per_second, mib, f.check
+        match f.stage { Stage::Ingest => "ingest", Stage::Analyze => "analyze", Stage::Group => "group", Stage::All => "all" }, f.corpus, f.articles, f.words, f.runs, f.seconds_median, f.articles_per_second, f.words_per_second, mib, f.check
     );
 }

@@ -191,3 +191,90 @@ fn printed_group<'a>(story: &'a Story, group: &'a OriginGroup) -> PrintedGroup<'
         articles,
     }
 }
+
+/// Arguments of `crosscheck topics`.
+#[derive(Args)]
+pub struct TopicsArgs {
+    /// Show at most this many topics (0: all).
+    #[arg(long, default_value_t = 50)]
+    limit: usize,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// A topic: the stories linked into one long-running thread.
+#[derive(Serialize)]
+struct Topic {
+    id: u64,
+    first: Option<DateTime<Utc>>,
+    last: Option<DateTime<Utc>>,
+    articles: usize,
+    entities: Vec<String>,
+    stories: Vec<StoryRow>,
+}
+
+/// Lists topics with their stories, the latest first.
+pub fn topics(data: &Path, args: TopicsArgs) -> anyhow::Result<ExitCode> {
+    let store = open(data)?;
+    let mut by_topic: std::collections::BTreeMap<u64, Vec<StoryRow>> = Default::default();
+    for row in store.stories(usize::MAX >> 1, 0)? {
+        by_topic
+            .entry(row.topic.unwrap_or(u64::MAX))
+            .or_default()
+            .push(row);
+    }
+    let mut topics: Vec<Topic> = by_topic
+        .into_iter()
+        .map(|(id, stories)| {
+            let mut entities: Vec<String> = Vec::new();
+            for e in stories.iter().flat_map(|s| &s.entities) {
+                if !entities.contains(e) && entities.len() < 8 {
+                    entities.push(e.clone());
+                }
+            }
+            Topic {
+                id,
+                first: stories.iter().filter_map(|s| s.first).min(),
+                last: stories.iter().filter_map(|s| s.last).max(),
+                articles: stories.iter().map(|s| s.articles).sum(),
+                entities,
+                stories,
+            }
+        })
+        .collect();
+    topics.sort_by(|a, b| {
+        b.last
+            .cmp(&a.last)
+            .then(b.articles.cmp(&a.articles))
+            .then(a.id.cmp(&b.id))
+    });
+    let limit = if args.limit == 0 {
+        usize::MAX
+    } else {
+        args.limit
+    };
+    topics.truncate(limit);
+    if args.output.json {
+        print_json("topics", &topics, &[])?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for t in &topics {
+        outln!(
+            "topic {}: {} stories, {} articles  {}",
+            t.id,
+            t.stories.len(),
+            t.articles,
+            t.entities.join(", ")
+        );
+        for s in &t.stories {
+            outln!(
+                "  {:>6}  {:22}  {:>3} articles  {}",
+                s.id,
+                span(s),
+                s.articles,
+                truncate(s.title.as_deref().unwrap_or("(untitled)"), 70)
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
