@@ -1,7 +1,7 @@
 //! Analyze: per-article understanding that every comparison rests on. Stateless: an
 //! [`Analyzer`] turns one [`Article`] into one [`Analysis`], every item a byte span of the
 //! article's clean text: sentences, section headings, entities (variants merged), quantities,
-//! dates and quotes.
+//! dates, quotes and events (who did what, where, when).
 //!
 //! ```
 //! use crosscheck_analyze::Analyzer;
@@ -17,6 +17,7 @@
 
 mod dates;
 mod entities;
+mod events;
 pub mod names;
 mod pattern;
 mod quantities;
@@ -44,6 +45,7 @@ impl Analyzer {
         }
         let quotes = quotes::find(text, &sentences);
         let entities = entities::find(text);
+        let events = events::find(text, &sentences, &entities, &dates);
         Analysis {
             version: ANALYSIS_VERSION,
             article: article.id.clone(),
@@ -53,6 +55,7 @@ impl Analyzer {
             dates,
             quotes,
             entities,
+            events,
         }
     }
 }

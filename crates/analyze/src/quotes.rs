@@ -172,8 +172,9 @@ fn direct(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(usize, Speaker)> = None; // (paragraph, speaker)
     for (open, inner, close_inner, close) in pairs(text) {
-        let content =
-            text[inner..close_inner].trim_matches(|c: char| c.is_whitespace() || c == ',');
+        let raw = &text[inner..close_inner];
+        let edge = |c: char| c.is_whitespace() || c == ',';
+        let content = raw.trim_matches(edge);
         if content.split_whitespace().count() < 2 && !content.chars().any(char::is_alphabetic) {
             continue;
         }
@@ -200,8 +201,7 @@ fn direct(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
         if let Some(s) = &speaker {
             last_speaker = Some((sentence.paragraph, s.clone()));
         }
-        let offset =
-            inner + (text[inner..close_inner].len() - text[inner..close_inner].trim_start().len());
+        let offset = inner + (raw.len() - raw.trim_start_matches(edge).len());
         out.push(Quote {
             span: Span::new(offset, offset + content.len()),
             sentence: si,

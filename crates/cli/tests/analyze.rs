@@ -14,7 +14,8 @@ fn analyze_prints_sentences_and_headings_with_spans() {
     assert!(out.status.success());
     assert_eq!(v["version"], 1);
     let article = &v["articles"][0];
-    assert_eq!(article["analysis_version"], 1);
+    assert_eq!(article["analysis_version"], 2);
+    assert!(article["events"].is_array());
     let headings = article["headings"].as_array().unwrap();
     assert_eq!(headings.len(), 2);
     assert_eq!(headings[0]["text"], "What we know about engagement");
@@ -129,4 +130,20 @@ fn eval_paraphrase_scores_the_rewrite_similarity_on_msrp() {
     // Better than calling every pair a paraphrase (F1 0.805 on this file) and than chance.
     assert!(r["used"]["f1"].as_f64().unwrap() > 0.805, "{r}");
     assert!(r["used"]["accuracy"].as_f64().unwrap() > 0.70, "{r}");
+}
+
+#[test]
+fn eval_events_scores_main_events_on_giveme5w1h() {
+    let Some(dir) = crosscheck_testdata::shared_path("eval/events/giveme5w1h") else {
+        return;
+    };
+    let scratch = tempfile::tempdir().unwrap();
+    let (v, out) = json(cc(scratch.path()).args(["eval", "events"]).arg(&dir));
+    assert!(out.status.success());
+    let r = &v["events"];
+    assert_eq!(r["articles"], 96);
+    // Who and when are read well from a lead; a regression shows here first.
+    assert!(r["actor"]["lenient"].as_f64().unwrap() > 0.6, "{r}");
+    assert!(r["time"]["lenient"].as_f64().unwrap() > 0.55, "{r}");
+    assert!(r["place"]["gold"].as_u64().unwrap() > 50);
 }

@@ -3,6 +3,7 @@
 //! serialisable report.
 
 pub mod entities;
+pub mod events;
 pub mod extraction;
 pub mod paraphrase;
 pub mod quotes;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::{ArticleId, Span};
 
 /// Version of the analysis format; bumped when a field changes meaning.
-pub const ANALYSIS_VERSION: u32 = 1;
+pub const ANALYSIS_VERSION: u32 = 2;
 
 /// One sentence of an article's story text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +46,32 @@ pub struct Analysis {
     pub quotes: Vec<Quote>,
     /// People, organisations, places and other names, variants merged.
     pub entities: Vec<Entity>,
+    /// Who did what to whom, where and when, one per sentence that tells an action; the
+    /// first is the article's main event.
+    #[serde(default)]
+    pub events: Vec<Event>,
+}
+
+/// Something that happened, as one sentence tells it: who did what (to whom), where, when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Index of the sentence.
+    pub sentence: usize,
+    /// Who acted ("Several people", "Russian forces"); `None` for a passive without agent.
+    pub actor: Option<Span>,
+    /// The entity the actor names, when it names one ("Rustem Umerov").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor_entity: Option<String>,
+    /// The action: the verb group and what it acts on ("have struck the capital").
+    pub action: Span,
+    /// The main verb, lowercased as written ("struck").
+    pub verb: String,
+    /// Where, when the sentence says ("in Croydon", "near Kursk").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Span>,
+    /// When, when the sentence says ("on Tuesday", "at around 6am").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<Span>,
 }
 
 /// What kind of thing an entity is.

@@ -21,8 +21,8 @@ mod credit;
 mod span;
 
 pub use analysis::{
-    Analysis, DateMention, Entity, EntityKind, Granularity, Heading, Quantity, QuantityKind, Quote,
-    Sentence, ANALYSIS_VERSION,
+    Analysis, DateMention, Entity, EntityKind, Event, Granularity, Heading, Quantity, QuantityKind,
+    Quote, Sentence, ANALYSIS_VERSION,
 };
 pub use article::{Article, ArticleId, SourceRef};
 pub use credit::{Credit, CreditKind};

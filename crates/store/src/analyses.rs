@@ -88,6 +88,7 @@ mod tests {
             dates: vec![],
             quotes: vec![],
             entities: vec![],
+            events: vec![],
         };
         (article, analysis)
     }

@@ -44,6 +44,29 @@ struct Printed<'a> {
     dates: Vec<Spanned<'a, DateMention>>,
     quotes: Vec<Spanned<'a, Quote>>,
     entities: &'a [Entity],
+    events: Vec<PrintedEvent<'a>>,
+}
+
+/// An event printed with the words of each part.
+#[derive(Serialize)]
+struct PrintedEvent<'a> {
+    actor: Option<&'a str>,
+    action: &'a str,
+    place: Option<&'a str>,
+    time: Option<&'a str>,
+    verb: &'a str,
+    actor_entity: Option<&'a str>,
+    sentence: usize,
+    spans: EventSpans,
+}
+
+/// Where each part of an event stands.
+#[derive(Serialize)]
+struct EventSpans {
+    actor: Option<Span>,
+    action: Span,
+    place: Option<Span>,
+    time: Option<Span>,
 }
 
 /// An analysis item printed with the text its span covers.
@@ -133,6 +156,28 @@ fn printed<'a>(article: &'a Article, analysis: &'a Analysis) -> Printed<'a> {
         dates: spanned(text, &analysis.dates, |d| d.span),
         quotes: spanned(text, &analysis.quotes, |q| q.span),
         entities: &analysis.entities,
+        events: analysis
+            .events
+            .iter()
+            .map(|e| {
+                let words = |s: Span| s.slice(text).unwrap_or("");
+                PrintedEvent {
+                    actor: e.actor.map(words),
+                    action: words(e.action),
+                    place: e.place.map(words),
+                    time: e.time.map(words),
+                    verb: &e.verb,
+                    actor_entity: e.actor_entity.as_deref(),
+                    sentence: e.sentence,
+                    spans: EventSpans {
+                        actor: e.actor,
+                        action: e.action,
+                        place: e.place,
+                        time: e.time,
+                    },
+                }
+            })
+            .collect(),
     }
 }
 
@@ -141,6 +186,15 @@ fn print_human(p: &Printed<'_>) {
     print_entities(p);
     print_quotes(p);
     print_dates(p);
+    for e in &p.events {
+        outln!(
+            "   !  {} | {}{}{}",
+            e.actor.unwrap_or("-"),
+            e.action,
+            e.place.map_or(String::new(), |p| format!(" | where: {p}")),
+            e.time.map_or(String::new(), |t| format!(" | when: {t}"))
+        );
+    }
     for q in &p.quantities {
         let bound = |b: Option<f64>| b.map_or("-".to_string(), |v| v.to_string());
         outln!(

@@ -31,6 +31,14 @@ pub enum EvalCommand {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Events: who, what, where and when of each article's main event against the
+    /// Giveme5W1H gold standard, e.g. ../shared/eval/events/giveme5w1h.
+    Events {
+        /// The gold folder (JSON per article, or a folder with `data/`).
+        dir: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Sentence paraphrase: precision, recall and F1 of the similarity rewrite detection uses,
     /// on the MSR paraphrase corpus, e.g. ../shared/eval/paraphrase/msr_paraphrase_train.txt.
     Paraphrase {
@@ -97,6 +105,29 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
                         s.gold,
                         s.predicted,
                         s.correct
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        EvalCommand::Events { dir, output } => {
+            let r = crosscheck_eval::events::run(&dir)?;
+            if output.json {
+                print_json("events", &r, &[])?;
+            } else {
+                outln!("events: {} articles (main event of each)", r.articles);
+                for (name, f) in [
+                    ("who", &r.actor),
+                    ("what", &r.action),
+                    ("where", &r.place),
+                    ("when", &r.time),
+                ] {
+                    outln!(
+                        "  {name:>5}: {} with gold, {} answered right  lenient {:.3}  strict {:.3}",
+                        f.gold,
+                        f.answered,
+                        f.lenient,
+                        f.strict
                     );
                 }
             }
