@@ -43,7 +43,11 @@ fn check(text: &str) {
     spans.extend(a.quotes.iter().map(|q| q.span));
     spans.extend(a.quotes.iter().filter_map(|q| q.speaker_span));
     for e in &a.events {
-        spans.extend([e.actor, Some(e.action), e.place, e.time].into_iter().flatten());
+        spans.extend(
+            [e.actor, Some(e.action), e.place, e.time]
+                .into_iter()
+                .flatten(),
+        );
         assert!(e.sentence < a.sentences.len());
     }
     for span in spans {
