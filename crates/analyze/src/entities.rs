@@ -42,7 +42,10 @@ const ROLE_NOUNS: &[&str] = &[
 /// The entities of an article's clean text, in order of first mention.
 pub fn find(text: &str) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
+    // The name keys of each entity's variants, beside `out`: keys are costly to fold.
+    let mut keys: Vec<Vec<String>> = Vec::new();
     for m in TAGGER.entities(text) {
+        let key = names::key(&m.text);
         let kind = match m.kind {
             Tagged::Person => EntityKind::Person,
             Tagged::Organization => EntityKind::Organization,
@@ -56,7 +59,7 @@ pub fn find(text: &str) -> Vec<Entity> {
             None
         };
         // A bare surname is often tagged with another kind; a known person's name wins.
-        let matches = |e: &Entity| e.variants.iter().any(|v| names::same_entity(v, &m.text));
+        let matches = |i: usize| keys[i].iter().any(|k| names::same_key(k, &key));
         // Places that name the same country the same way ("US", "United States") are one.
         let place = names::place(&m.text);
         let same_place = |e: &Entity| {
@@ -66,29 +69,28 @@ pub fn find(text: &str) -> Vec<Entity> {
                     e.country.as_deref() == Some(p.country) && e.government == p.capital
                 })
         };
-        let index = out
-            .iter()
-            .position(|e| e.kind == EntityKind::Person && matches(e))
+        let index = (0..out.len())
+            .find(|&i| out[i].kind == EntityKind::Person && matches(i))
             .or_else(|| {
-                out.iter()
-                    .position(|e| e.kind == kind && matches(e) || same_place(e))
+                (0..out.len()).find(|&i| out[i].kind == kind && matches(i) || same_place(&out[i]))
             });
-        let existing = index.map(|i| &mut out[i]);
-        let entity = match existing {
-            Some(e) => e,
-            None => {
-                out.push(Entity {
-                    name: m.text.clone(),
-                    kind,
-                    variants: Vec::new(),
-                    roles: Vec::new(),
-                    mentions: Vec::new(),
-                    country: place.as_ref().map(|p| p.country.to_string()),
-                    government: place.is_some_and(|p| p.capital),
-                });
-                out.last_mut().expect("just pushed")
-            }
-        };
+        let index = index.unwrap_or_else(|| {
+            out.push(Entity {
+                name: m.text.clone(),
+                kind,
+                variants: Vec::new(),
+                roles: Vec::new(),
+                mentions: Vec::new(),
+                country: place.as_ref().map(|p| p.country.to_string()),
+                government: place.is_some_and(|p| p.capital),
+            });
+            keys.push(Vec::new());
+            out.len() - 1
+        });
+        if !keys[index].contains(&key) {
+            keys[index].push(key);
+        }
+        let entity = &mut out[index];
         if m.text.split_whitespace().count() > entity.name.split_whitespace().count() {
             entity.name = m.text.clone();
         }

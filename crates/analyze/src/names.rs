@@ -163,7 +163,11 @@ pub fn key(name: &str) -> String {
 /// Whether two names of the same kind denote one entity: equal keys, or one is the other's
 /// surname ("Umerov" and "Rustem Umerov").
 pub fn same_entity(a: &str, b: &str) -> bool {
-    let (ka, kb) = (key(a), key(b));
+    same_key(&key(a), &key(b))
+}
+
+/// [`same_entity`] on names already turned into their [`key`]s.
+pub fn same_key(ka: &str, kb: &str) -> bool {
     if ka.is_empty() || kb.is_empty() {
         return false;
     }
@@ -171,14 +175,14 @@ pub fn same_entity(a: &str, b: &str) -> bool {
         return true;
     }
     let (short, long) = if ka.len() <= kb.len() {
-        (&ka, &kb)
+        (ka, kb)
     } else {
-        (&kb, &ka)
+        (kb, ka)
     };
     !short.contains(' ')
         && short.len() > 2
         && long.contains(' ')
-        && long.rsplit(' ').next() == Some(short.as_str())
+        && long.rsplit(' ').next() == Some(short)
 }
 
 /// Whether a word is a title or role word ("President", "Minister", "Defense").
