@@ -50,6 +50,11 @@ pub struct BenchArgs {
     /// Runs per corpus; the median is reported.
     #[arg(long, default_value_t = 3)]
     runs: usize,
+    /// With `--stage group`: replay the corpus this many times through one grouper, dates
+    /// shifted past the previous replay and one term in ten renamed per replay, and print
+    /// how time, active stories, vocabulary and peak memory grow.
+    #[arg(long, value_name = "N")]
+    replay: Option<usize>,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -81,6 +86,10 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         let figure = match args.stage {
             Stage::Ingest | Stage::All => bench_ingest(corpus, args.runs.max(1), args.stage)?,
             Stage::Analyze => bench_analyze(corpus, args.runs.max(1))?,
+            Stage::Group if args.replay.is_some() => {
+                replay(corpus, args.replay.unwrap_or(1).max(1), args.output.json)?;
+                continue;
+            }
             Stage::Group => bench_group(corpus, args.runs.max(1))?,
         };
         if !args.output.json {
@@ -300,6 +309,99 @@ fn bench_group(corpus: &Path, runs: usize) -> anyhow::Result<Figure> {
         runs,
         check: format!("ok: {} articles in {stories} stories", articles.len()),
     })
+}
+
+/// One replay of the scale run.
+#[derive(Serialize)]
+struct ReplayRow {
+    replay: usize,
+    articles: usize,
+    seconds: f64,
+    articles_per_second: f64,
+    active_stories: usize,
+    vocabulary: usize,
+    peak_rss_bytes: Option<u64>,
+}
+
+/// The scale run: the corpus replayed `n` times through one grouper.
+fn replay(corpus: &Path, n: usize, json: bool) -> anyhow::Result<()> {
+    let articles = read_corpus(corpus)?;
+    let analyzer = Analyzer::default();
+    let docs: Vec<Doc> = articles
+        .par_iter()
+        .map(|a| Doc::extract(a, &analyzer.analyze(a)))
+        .collect();
+    let times: Vec<i64> = docs.iter().filter_map(|d| d.time).collect();
+    let span = times
+        .iter()
+        .max()
+        .zip(times.iter().min())
+        .map_or(0, |(a, b)| a - b);
+    let shift = span + 60 * 86_400;
+    let mut grouper = crosscheck_group::Grouper::new(GroupConfig::default());
+    let mut rows = Vec::new();
+    if !json {
+        outln!("scale run on {}: {} articles replayed {n} times; each replay's dates shifted {} days past the last, one term in ten renamed", corpus.display(), docs.len(), shift / 86_400);
+        outln!(
+            "{:>6}  {:>9}  {:>8}  {:>10}  {:>7}  {:>10}  {:>9}",
+            "replay",
+            "articles",
+            "seconds",
+            "articles/s",
+            "active",
+            "vocabulary",
+            "peak RSS"
+        );
+    }
+    for k in 0..n {
+        let shifted: Vec<Doc> = docs.iter().map(|d| perturb(d, k, shift)).collect();
+        let start = Instant::now();
+        for d in &shifted {
+            grouper.add(d);
+        }
+        let seconds = start.elapsed().as_secs_f64();
+        let row = ReplayRow {
+            replay: k + 1,
+            articles: docs.len() * (k + 1),
+            seconds,
+            articles_per_second: docs.len() as f64 / seconds,
+            active_stories: grouper.active(),
+            vocabulary: grouper.vocabulary(),
+            peak_rss_bytes: memory::peak_rss(),
+        };
+        if !json {
+            outln!(
+                "{:>6}  {:>9}  {:>8.2}  {:>10.0}  {:>7}  {:>10}  {:>6} MiB",
+                row.replay,
+                row.articles,
+                row.seconds,
+                row.articles_per_second,
+                row.active_stories,
+                row.vocabulary,
+                row.peak_rss_bytes.map_or(0, |b| b >> 20)
+            );
+        }
+        rows.push(row);
+    }
+    if json {
+        print_json("replay", &rows, &[])?;
+    }
+    Ok(())
+}
+
+/// A document as replay `k` sees it: dates shifted, one term in ten renamed.
+fn perturb(doc: &Doc, k: usize, shift: i64) -> Doc {
+    let mut d = doc.clone();
+    d.time = d.time.map(|t| t + shift * k as i64);
+    if k > 0 {
+        for (i, (term, _)) in d.terms.iter_mut().enumerate() {
+            if (i + k) % 10 == 0 {
+                term.push_str(&format!("~{k}"));
+            }
+        }
+        d.terms.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    d
 }
 
 /// An analysis run is right when every article with words got sentences, and the corpus as a
