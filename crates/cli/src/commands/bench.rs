@@ -395,7 +395,7 @@ fn perturb(doc: &Doc, k: usize, shift: i64) -> Doc {
     d.time = d.time.map(|t| t + shift * k as i64);
     if k > 0 {
         for (i, (term, _)) in d.terms.iter_mut().enumerate() {
-            if (i + k) % 10 == 0 {
+            if (i + k).is_multiple_of(10) {
                 term.push_str(&format!("~{k}"));
             }
         }
