@@ -8,12 +8,30 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use crate::clusters::Clusters;
 use crate::document::{DocumentStats, History};
 use crate::gazetteer::{normalize, Gazetteer, LIST_COUNT};
 
+/// What the features look words up in: the name lists and the word clusters.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lexicon {
+    pub(crate) gazetteer: Gazetteer,
+    pub(crate) clusters: Clusters,
+}
+
+impl Lexicon {
+    /// The lists and clusters shipped with the crate.
+    pub(crate) fn shipped() -> Lexicon {
+        Lexicon {
+            gazetteer: Gazetteer::shipped(),
+            clusters: Clusters::shipped(),
+        }
+    }
+}
+
 /// Bumped whenever feature extraction changes, so a model trained on other features is
 /// refused instead of silently tagging badly.
-pub(crate) const FEATURES_VERSION: u32 = 4;
+pub(crate) const FEATURES_VERSION: u32 = 5;
 
 // Template numbers: the first byte hashed for each feature.
 const BIAS: u8 = 0;
@@ -47,6 +65,17 @@ const DOC_CASE: u8 = 45;
 const HISTORY_LAST: u8 = 46;
 const HISTORY_KINDS: u8 = 47;
 const HISTORY_LAST_SHORT: u8 = 48;
+const CLUSTER: u8 = 52; // + index into CLUSTER_PREFIXES
+const CLUSTER_AT: u8 = 56; // + 2 × offset index (-2, -1, +1, +2) + 0 (coarse) or 1 (fine)
+
+/// Lengths of the cluster-path prefixes used as features, coarse to fine; `usize::MAX` is the
+/// whole path.
+const CLUSTER_PREFIXES: [usize; 4] = [4, 6, 10, usize::MAX];
+
+/// A prefix of a cluster path, or the whole path when shorter; `-` for words without one.
+fn prefix(path: Option<&str>, len: usize) -> &str {
+    path.map_or("-", |p| &p[..p.len().min(len)])
+}
 
 /// How many tag-history features [`dynamic`] adds per token.
 pub(crate) const DYNAMIC_COUNT: usize = 8;
@@ -154,7 +183,7 @@ fn at<'a>(table: &'a [String], i: isize, before: &'a str, after: &'a str) -> &'a
 /// Computes the static features of a sentence.
 pub(crate) fn extract(
     words: &[&str],
-    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
     document: &DocumentStats,
 ) -> SentenceFeatures {
     let n = words.len();
@@ -164,7 +193,14 @@ pub(crate) fn extract(
     let lower: Vec<String> = words.iter().map(|w| normalize(w)).collect();
     let shapes: Vec<String> = words.iter().map(|w| shape(w, 4)).collect();
     let shorts: Vec<String> = words.iter().map(|w| shape(w, 1)).collect();
-    let marks = gazetteer.mark(&lower);
+    let marks = lexicon.gazetteer.mark(&lower);
+    let paths: Vec<Option<&str>> = lower.iter().map(|w| lexicon.clusters.path(w)).collect();
+    let path_at = |i: isize| -> Option<&str> {
+        match usize::try_from(i) {
+            Err(_) => Some("<s>"),
+            Ok(i) => paths.get(i).map_or(Some("</s>"), |p| *p),
+        }
+    };
     let caps = all_caps(words);
 
     let word_at = |i: isize| at(&lower, i, "<s>", "</s>");
@@ -258,6 +294,17 @@ pub(crate) fn extract(
             let from = right.char_indices().rev().nth(2).map_or(0, |(at, _)| at);
             ids.push(h.hash(SUFFIX_RIGHT, &[&shorts[i], &right[from..]]));
         }
+        for (k, &len) in CLUSTER_PREFIXES.iter().enumerate() {
+            ids.push(h.hash(CLUSTER + k as u8, &[prefix(paths[i], len)]));
+        }
+        for (slot, offset) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+            let path = path_at(ii + offset);
+            let template = CLUSTER_AT + 2 * slot as u8;
+            ids.push(h.hash(template, &[prefix(path, 6)]));
+            if offset.abs() == 1 {
+                ids.push(h.hash(template + 1, &[prefix(path, usize::MAX)]));
+            }
+        }
         let case = document.case_of(w);
         ids.push(h.hash(DOC_CASE, &[case, &shorts[i]]));
         out.capitalised
@@ -326,11 +373,11 @@ mod tests {
 
     #[test]
     fn features_are_per_token_and_deterministic() {
-        let gazetteer = Gazetteer::shipped();
+        let lexicon = Lexicon::shipped();
         let words = ["Rustem", "Umerov", "told", "KBS", "."];
         let stats = DocumentStats::default();
-        let a = extract(&words, &gazetteer, &stats);
-        let b = extract(&words, &gazetteer, &stats);
+        let a = extract(&words, &lexicon, &stats);
+        let b = extract(&words, &lexicon, &stats);
         assert_eq!(a.ids, b.ids);
         assert_eq!(a.len(), 5);
         assert!(a.token(0).len() > 20);
@@ -339,7 +386,7 @@ mod tests {
             dynamic(&a, 1, Some(1), None, &history),
             dynamic(&a, 1, Some(0), None, &history)
         );
-        assert!(extract(&[], &gazetteer, &stats).ids.is_empty());
+        assert!(extract(&[], &lexicon, &stats).ids.is_empty());
     }
 
     #[test]

@@ -9,11 +9,10 @@
 use crate::conll::{documents, Sentence};
 use crate::document::{DocumentStats, History};
 use crate::eval::SpanScores;
-use crate::features::{dynamic, extract, SentenceFeatures};
+use crate::features::{dynamic, extract, Lexicon, SentenceFeatures};
 
 /// A document's sentences with their features and gold tag indices.
 pub(crate) type Document = Vec<(SentenceFeatures, Vec<usize>)>;
-use crate::gazetteer::Gazetteer;
 use crate::tags::{label_tag, to_labels, LABEL_COUNT};
 use crate::weights::{best_allowed, IdMap, Weights};
 
@@ -178,17 +177,17 @@ pub(crate) fn score(weights: &Weights, data: &[Document]) -> SpanScores {
 /// Extracts the features of a document's sentences.
 pub(crate) fn document_features(
     sentences: &[Vec<&str>],
-    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
 ) -> Vec<SentenceFeatures> {
     let stats = DocumentStats::new(sentences.iter().map(Vec::as_slice));
     sentences
         .iter()
-        .map(|words| extract(words, gazetteer, &stats))
+        .map(|words| extract(words, lexicon, &stats))
         .collect()
 }
 
 /// Extracts the features of tagged sentences once, for all epochs, grouped by document.
-pub(crate) fn prepare(sentences: &[Sentence], gazetteer: &Gazetteer) -> Vec<Document> {
+pub(crate) fn prepare(sentences: &[Sentence], lexicon: &Lexicon) -> Vec<Document> {
     documents(sentences)
         .into_iter()
         .map(|document| {
@@ -196,7 +195,7 @@ pub(crate) fn prepare(sentences: &[Sentence], gazetteer: &Gazetteer) -> Vec<Docu
                 .iter()
                 .map(|s| s.words.iter().map(String::as_str).collect())
                 .collect();
-            document_features(&words, gazetteer)
+            document_features(&words, lexicon)
                 .into_iter()
                 .zip(document.iter().map(|s| to_labels(&s.tags)))
                 .collect()
@@ -308,7 +307,7 @@ mod tests {
     #[test]
     fn learns_a_toy_set_deterministically() {
         let sentences = parse_conll("toy", TOY).unwrap();
-        let data = prepare(&sentences, &Gazetteer::default());
+        let data = prepare(&sentences, &Lexicon::default());
         let config = TrainConfig {
             max_epochs: 10,
             ..TrainConfig::default()
