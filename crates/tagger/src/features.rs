@@ -31,7 +31,7 @@ impl Lexicon {
 
 /// Bumped whenever feature extraction changes, so a model trained on other features is
 /// refused instead of silently tagging badly.
-pub(crate) const FEATURES_VERSION: u32 = 5;
+pub(crate) const FEATURES_VERSION: u32 = 6;
 
 // Template numbers: the first byte hashed for each feature.
 const BIAS: u8 = 0;
