@@ -30,6 +30,10 @@ pub struct TrainConfig {
     pub ensemble: usize,
     /// Averaged weights smaller than this in magnitude are dropped from the model.
     pub prune_below: f32,
+    /// With development data: once a member's number of epochs is chosen on it, train that
+    /// member again from scratch on the training and development data together for that many
+    /// epochs, so the shipped model learns from both (dev scores then no longer measure it).
+    pub refit: bool,
 }
 
 impl Default for TrainConfig {
@@ -40,6 +44,7 @@ impl Default for TrainConfig {
             seed: 0x5eed,
             ensemble: 3,
             prune_below: 0.02,
+            refit: false,
         }
     }
 }
@@ -226,6 +231,17 @@ pub(crate) fn train(
             });
         });
         epochs.push(epoch);
+        let weights = match dev {
+            Some(dev) if config.refit => {
+                let all: Vec<Document> = train.iter().chain(dev).cloned().collect();
+                let refit_config = TrainConfig {
+                    max_epochs: epoch,
+                    ..member_config
+                };
+                train_one(&all, None, &refit_config, |_| {}).0
+            }
+            _ => weights,
+        };
         for (id, row) in weights.rows() {
             let total = sum.entry(id).or_insert([0.0; LABEL_COUNT]);
             for (t, w) in total.iter_mut().zip(row) {
