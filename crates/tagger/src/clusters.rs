@@ -76,9 +76,19 @@ impl Clusters {
     }
 
     /// The bit path of a normalised word, if it has one.
+    #[cfg(test)]
     pub(crate) fn path(&self, lower: &str) -> Option<&str> {
-        let id = *self.index.get(cluster_key(lower).as_ref())?;
-        Some(&self.paths[id as usize])
+        Some(&self.paths[self.id(lower)? as usize])
+    }
+
+    /// The index of a normalised word's path in [`Clusters::paths`], if it has one.
+    pub(crate) fn id(&self, lower: &str) -> Option<u32> {
+        self.index.get(cluster_key(lower).as_ref()).copied()
+    }
+
+    /// The distinct paths.
+    pub(crate) fn paths(&self) -> &[String] {
+        &self.paths
     }
 
     /// How many words have a cluster.

@@ -13,19 +13,65 @@ use crate::document::{DocumentStats, History};
 use crate::gazetteer::{normalize, Gazetteer, LIST_COUNT};
 
 /// What the features look words up in: the name lists and the word clusters.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
-    pub(crate) gazetteer: Gazetteer,
-    pub(crate) clusters: Clusters,
+    gazetteer: Gazetteer,
+    clusters: Clusters,
+    /// The cluster features of each path, then of words without a path, of the sentence start
+    /// and of the sentence end, hashed once here: tokens then cost no string hashing for them.
+    cluster_features: Vec<ClusterFeatures>,
+}
+
+/// The cluster features a word gives itself and its neighbours.
+#[derive(Debug, Clone, Copy)]
+struct ClusterFeatures {
+    /// Prefixes of [`CLUSTER_PREFIXES`] lengths, as the token's own.
+    own: [u32; 4],
+    /// Per offset slot (-2, -1, +1, +2): the 6-bit prefix and the whole path, as a
+    /// neighbour's (the whole path is used at ±1 only).
+    around: [[u32; 2]; 4],
 }
 
 impl Lexicon {
+    /// A lexicon of the given lists and clusters.
+    pub(crate) fn new(gazetteer: Gazetteer, clusters: Clusters) -> Lexicon {
+        let mut h = Hasher {
+            buf: Vec::with_capacity(64),
+        };
+        let mut features = |path: Option<&str>| {
+            let mut out = ClusterFeatures {
+                own: [0; 4],
+                around: [[0; 2]; 4],
+            };
+            for (k, &len) in CLUSTER_PREFIXES.iter().enumerate() {
+                out.own[k] = h.hash(CLUSTER + k as u8, &[prefix(path, len)]);
+            }
+            for slot in 0..4 {
+                let template = CLUSTER_AT + 2 * slot as u8;
+                out.around[slot] = [
+                    h.hash(template, &[prefix(path, 6)]),
+                    h.hash(template + 1, &[prefix(path, usize::MAX)]),
+                ];
+            }
+            out
+        };
+        let mut cluster_features: Vec<ClusterFeatures> =
+            clusters.paths().iter().map(|p| features(Some(p))).collect();
+        cluster_features.extend([
+            features(None),
+            features(Some("<s>")),
+            features(Some("</s>")),
+        ]);
+        Lexicon {
+            gazetteer,
+            clusters,
+            cluster_features,
+        }
+    }
+
     /// The lists and clusters shipped with the crate.
     pub(crate) fn shipped() -> Lexicon {
-        Lexicon {
-            gazetteer: Gazetteer::shipped(),
-            clusters: Clusters::shipped(),
-        }
+        Lexicon::new(Gazetteer::shipped(), Clusters::shipped())
     }
 }
 
@@ -194,11 +240,21 @@ pub(crate) fn extract(
     let shapes: Vec<String> = words.iter().map(|w| shape(w, 4)).collect();
     let shorts: Vec<String> = words.iter().map(|w| shape(w, 1)).collect();
     let marks = lexicon.gazetteer.mark(&lower);
-    let paths: Vec<Option<&str>> = lower.iter().map(|w| lexicon.clusters.path(w)).collect();
-    let path_at = |i: isize| -> Option<&str> {
+    let edges = lexicon.cluster_features.len() - 3;
+    let clusters: Vec<&ClusterFeatures> = lower
+        .iter()
+        .map(|w| {
+            let id = lexicon.clusters.id(w).map_or(edges, |id| id as usize);
+            &lexicon.cluster_features[id]
+        })
+        .collect();
+    let cluster_at = |i: isize| -> &ClusterFeatures {
         match usize::try_from(i) {
-            Err(_) => Some("<s>"),
-            Ok(i) => paths.get(i).map_or(Some("</s>"), |p| *p),
+            Err(_) => &lexicon.cluster_features[edges + 1],
+            Ok(i) => clusters
+                .get(i)
+                .copied()
+                .unwrap_or(&lexicon.cluster_features[edges + 2]),
         }
     };
     let caps = all_caps(words);
@@ -294,15 +350,12 @@ pub(crate) fn extract(
             let from = right.char_indices().rev().nth(2).map_or(0, |(at, _)| at);
             ids.push(h.hash(SUFFIX_RIGHT, &[&shorts[i], &right[from..]]));
         }
-        for (k, &len) in CLUSTER_PREFIXES.iter().enumerate() {
-            ids.push(h.hash(CLUSTER + k as u8, &[prefix(paths[i], len)]));
-        }
+        ids.extend_from_slice(&clusters[i].own);
         for (slot, offset) in [-2isize, -1, 1, 2].into_iter().enumerate() {
-            let path = path_at(ii + offset);
-            let template = CLUSTER_AT + 2 * slot as u8;
-            ids.push(h.hash(template, &[prefix(path, 6)]));
+            let around = cluster_at(ii + offset).around[slot];
+            ids.push(around[0]);
             if offset.abs() == 1 {
-                ids.push(h.hash(template + 1, &[prefix(path, usize::MAX)]));
+                ids.push(around[1]);
             }
         }
         let case = document.case_of(w);

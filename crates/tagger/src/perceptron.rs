@@ -323,7 +323,10 @@ mod tests {
     #[test]
     fn learns_a_toy_set_deterministically() {
         let sentences = parse_conll("toy", TOY).unwrap();
-        let data = prepare(&sentences, &Lexicon::default());
+        let data = prepare(
+            &sentences,
+            &Lexicon::new(Default::default(), Default::default()),
+        );
         let config = TrainConfig {
             max_epochs: 10,
             ..TrainConfig::default()
