@@ -8,12 +8,76 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use crate::clusters::Clusters;
 use crate::document::{DocumentStats, History};
 use crate::gazetteer::{normalize, Gazetteer, LIST_COUNT};
 
+/// What the features look words up in: the name lists and the word clusters.
+#[derive(Debug, Clone)]
+pub(crate) struct Lexicon {
+    gazetteer: Gazetteer,
+    clusters: Clusters,
+    /// The cluster features of each path, then of words without a path, of the sentence start
+    /// and of the sentence end, hashed once here: tokens then cost no string hashing for them.
+    cluster_features: Vec<ClusterFeatures>,
+}
+
+/// The cluster features a word gives itself and its neighbours.
+#[derive(Debug, Clone, Copy)]
+struct ClusterFeatures {
+    /// Prefixes of [`CLUSTER_PREFIXES`] lengths, as the token's own.
+    own: [u32; 4],
+    /// Per offset slot (-2, -1, +1, +2): the 6-bit prefix and the whole path, as a
+    /// neighbour's (the whole path is used at ±1 only).
+    around: [[u32; 2]; 4],
+}
+
+impl Lexicon {
+    /// A lexicon of the given lists and clusters.
+    pub(crate) fn new(gazetteer: Gazetteer, clusters: Clusters) -> Lexicon {
+        let mut h = Hasher {
+            buf: Vec::with_capacity(64),
+        };
+        let mut features = |path: Option<&str>| {
+            let mut out = ClusterFeatures {
+                own: [0; 4],
+                around: [[0; 2]; 4],
+            };
+            for (k, &len) in CLUSTER_PREFIXES.iter().enumerate() {
+                out.own[k] = h.hash(CLUSTER + k as u8, &[prefix(path, len)]);
+            }
+            for slot in 0..4 {
+                let template = CLUSTER_AT + 2 * slot as u8;
+                out.around[slot] = [
+                    h.hash(template, &[prefix(path, 6)]),
+                    h.hash(template + 1, &[prefix(path, usize::MAX)]),
+                ];
+            }
+            out
+        };
+        let mut cluster_features: Vec<ClusterFeatures> =
+            clusters.paths().iter().map(|p| features(Some(p))).collect();
+        cluster_features.extend([
+            features(None),
+            features(Some("<s>")),
+            features(Some("</s>")),
+        ]);
+        Lexicon {
+            gazetteer,
+            clusters,
+            cluster_features,
+        }
+    }
+
+    /// The lists and clusters shipped with the crate.
+    pub(crate) fn shipped() -> Lexicon {
+        Lexicon::new(Gazetteer::shipped(), Clusters::shipped())
+    }
+}
+
 /// Bumped whenever feature extraction changes, so a model trained on other features is
 /// refused instead of silently tagging badly.
-pub(crate) const FEATURES_VERSION: u32 = 4;
+pub(crate) const FEATURES_VERSION: u32 = 6;
 
 // Template numbers: the first byte hashed for each feature.
 const BIAS: u8 = 0;
@@ -47,6 +111,17 @@ const DOC_CASE: u8 = 45;
 const HISTORY_LAST: u8 = 46;
 const HISTORY_KINDS: u8 = 47;
 const HISTORY_LAST_SHORT: u8 = 48;
+const CLUSTER: u8 = 52; // + index into CLUSTER_PREFIXES
+const CLUSTER_AT: u8 = 56; // + 2 × offset index (-2, -1, +1, +2) + 0 (coarse) or 1 (fine)
+
+/// Lengths of the cluster-path prefixes used as features, coarse to fine; `usize::MAX` is the
+/// whole path.
+const CLUSTER_PREFIXES: [usize; 4] = [4, 6, 10, usize::MAX];
+
+/// A prefix of a cluster path, or the whole path when shorter; `-` for words without one.
+fn prefix(path: Option<&str>, len: usize) -> &str {
+    path.map_or("-", |p| &p[..p.len().min(len)])
+}
 
 /// How many tag-history features [`dynamic`] adds per token.
 pub(crate) const DYNAMIC_COUNT: usize = 8;
@@ -154,7 +229,7 @@ fn at<'a>(table: &'a [String], i: isize, before: &'a str, after: &'a str) -> &'a
 /// Computes the static features of a sentence.
 pub(crate) fn extract(
     words: &[&str],
-    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
     document: &DocumentStats,
 ) -> SentenceFeatures {
     let n = words.len();
@@ -164,7 +239,24 @@ pub(crate) fn extract(
     let lower: Vec<String> = words.iter().map(|w| normalize(w)).collect();
     let shapes: Vec<String> = words.iter().map(|w| shape(w, 4)).collect();
     let shorts: Vec<String> = words.iter().map(|w| shape(w, 1)).collect();
-    let marks = gazetteer.mark(&lower);
+    let marks = lexicon.gazetteer.mark(&lower);
+    let edges = lexicon.cluster_features.len() - 3;
+    let clusters: Vec<&ClusterFeatures> = lower
+        .iter()
+        .map(|w| {
+            let id = lexicon.clusters.id(w).map_or(edges, |id| id as usize);
+            &lexicon.cluster_features[id]
+        })
+        .collect();
+    let cluster_at = |i: isize| -> &ClusterFeatures {
+        match usize::try_from(i) {
+            Err(_) => &lexicon.cluster_features[edges + 1],
+            Ok(i) => clusters
+                .get(i)
+                .copied()
+                .unwrap_or(&lexicon.cluster_features[edges + 2]),
+        }
+    };
     let caps = all_caps(words);
 
     let word_at = |i: isize| at(&lower, i, "<s>", "</s>");
@@ -258,6 +350,14 @@ pub(crate) fn extract(
             let from = right.char_indices().rev().nth(2).map_or(0, |(at, _)| at);
             ids.push(h.hash(SUFFIX_RIGHT, &[&shorts[i], &right[from..]]));
         }
+        ids.extend_from_slice(&clusters[i].own);
+        for (slot, offset) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+            let around = cluster_at(ii + offset).around[slot];
+            ids.push(around[0]);
+            if offset.abs() == 1 {
+                ids.push(around[1]);
+            }
+        }
         let case = document.case_of(w);
         ids.push(h.hash(DOC_CASE, &[case, &shorts[i]]));
         out.capitalised
@@ -326,11 +426,11 @@ mod tests {
 
     #[test]
     fn features_are_per_token_and_deterministic() {
-        let gazetteer = Gazetteer::shipped();
+        let lexicon = Lexicon::shipped();
         let words = ["Rustem", "Umerov", "told", "KBS", "."];
         let stats = DocumentStats::default();
-        let a = extract(&words, &gazetteer, &stats);
-        let b = extract(&words, &gazetteer, &stats);
+        let a = extract(&words, &lexicon, &stats);
+        let b = extract(&words, &lexicon, &stats);
         assert_eq!(a.ids, b.ids);
         assert_eq!(a.len(), 5);
         assert!(a.token(0).len() > 20);
@@ -339,7 +439,7 @@ mod tests {
             dynamic(&a, 1, Some(1), None, &history),
             dynamic(&a, 1, Some(0), None, &history)
         );
-        assert!(extract(&[], &gazetteer, &stats).ids.is_empty());
+        assert!(extract(&[], &lexicon, &stats).ids.is_empty());
     }
 
     #[test]

@@ -9,14 +9,19 @@ use crate::tokenize::tokenize;
 /// The lists shipped with the crate, in the format [`Gazetteer::parse`] reads.
 const SHIPPED: &str = include_str!("../data/gazetteer.txt");
 
+/// Longer lists generated from public name data by `scripts/make_name_lists.py`.
+const GENERATED: &str = include_str!("../data/generated_lists.txt");
+
 /// The list names, in the order of their bit in a token's mark.
-const LISTS: [&str; 6] = [
+const LISTS: [&str; 8] = [
     "country",
     "demonym",
     "city",
     "region",
     "organization",
     "first_name",
+    "place",
+    "surname",
 ];
 
 /// How many lists there are; a token's mark has a begin bit and an inside bit per list.
@@ -34,7 +39,7 @@ pub(crate) struct Gazetteer {
 impl Gazetteer {
     /// The lists shipped with the crate.
     pub(crate) fn shipped() -> Gazetteer {
-        Gazetteer::parse(SHIPPED)
+        Gazetteer::parse(&format!("{SHIPPED}\n{GENERATED}"))
     }
 
     /// Reads lists: `[name]` starts a list, `#` a comment, every other line is an entry.
@@ -136,7 +141,8 @@ mod tests {
     fn shipped_lists_parse() {
         let gazetteer = Gazetteer::shipped();
         assert!(gazetteer.entries.len() > 500);
-        let marks = gazetteer.mark(&lower(&["Ukrainian", "Kursk", "Rustem"]));
-        assert_eq!(marks, [2, 4, 32]);
+        let marks = gazetteer.mark(&lower(&["Ukrainian", "Kursk", "Rustem", "Novak"]));
+        // Kursk is in the hand-written cities and the generated places; Novak a surname.
+        assert_eq!(marks, [2, 4 | 64, 32, 128]);
     }
 }

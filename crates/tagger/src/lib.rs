@@ -17,6 +17,7 @@
 //! assert!(found.contains(&("Kursk", EntityKind::Location)));
 //! ```
 
+mod clusters;
 mod conll;
 mod document;
 mod error;
@@ -30,6 +31,7 @@ mod weights;
 
 use std::path::Path;
 
+pub use clusters::{learn_clusters, ClusterConfig};
 pub use conll::{documents, parse_conll, read_conll, Sentence};
 pub use error::TaggerError;
 pub use eval::{Counts, SpanScores};
@@ -37,7 +39,7 @@ pub use perceptron::{EpochReport, TrainConfig};
 pub use tags::{token_spans, EntityKind, Tag, TokenSpan};
 pub use tokenize::{tokenize, Token};
 
-use gazetteer::Gazetteer;
+use features::Lexicon;
 use weights::Weights;
 
 /// The model trained by `train-tagger` and committed with the crate.
@@ -64,7 +66,7 @@ pub struct EntitySpan {
 #[derive(Debug, Clone)]
 pub struct Tagger {
     weights: Weights,
-    gazetteer: Gazetteer,
+    lexicon: Lexicon,
 }
 
 impl Tagger {
@@ -82,7 +84,7 @@ impl Tagger {
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, TaggerError> {
         Ok(Tagger {
             weights: Weights::from_bytes(bytes)?,
-            gazetteer: Gazetteer::shipped(),
+            lexicon: Lexicon::shipped(),
         })
     }
 
@@ -116,12 +118,12 @@ impl Tagger {
     /// Trains a tagger (each ensemble member for `config.max_epochs` epochs), then prunes
     /// small weights.
     pub fn train(sentences: &[Sentence], config: &TrainConfig) -> Tagger {
-        let gazetteer = Gazetteer::shipped();
-        let data = perceptron::prepare(sentences, &gazetteer);
+        let lexicon = Lexicon::shipped();
+        let data = perceptron::prepare(sentences, &lexicon);
         let (weights, _) = perceptron::train(&data, None, config, |_| {});
         Tagger {
             weights: weights.pruned(config.prune_below),
-            gazetteer,
+            lexicon,
         }
     }
 
@@ -134,13 +136,13 @@ impl Tagger {
         config: &TrainConfig,
         report: impl FnMut(&EpochReport),
     ) -> (Tagger, Vec<usize>) {
-        let gazetteer = Gazetteer::shipped();
-        let train = perceptron::prepare(train, &gazetteer);
-        let dev = perceptron::prepare(dev, &gazetteer);
+        let lexicon = Lexicon::shipped();
+        let train = perceptron::prepare(train, &lexicon);
+        let dev = perceptron::prepare(dev, &lexicon);
         let (weights, epochs) = perceptron::train(&train, Some(&dev), config, report);
         let tagger = Tagger {
             weights: weights.pruned(config.prune_below),
-            gazetteer,
+            lexicon,
         };
         (tagger, epochs)
     }
@@ -162,7 +164,7 @@ impl Tagger {
                 owners.push(n);
             }
         }
-        let features = perceptron::document_features(&pieces, &self.gazetteer);
+        let features = perceptron::document_features(&pieces, &self.lexicon);
         let mut out = vec![Vec::new(); sentences.len()];
         for (tags, n) in self
             .weights

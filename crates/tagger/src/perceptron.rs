@@ -9,11 +9,10 @@
 use crate::conll::{documents, Sentence};
 use crate::document::{DocumentStats, History};
 use crate::eval::SpanScores;
-use crate::features::{dynamic, extract, SentenceFeatures};
+use crate::features::{dynamic, extract, Lexicon, SentenceFeatures};
 
 /// A document's sentences with their features and gold tag indices.
 pub(crate) type Document = Vec<(SentenceFeatures, Vec<usize>)>;
-use crate::gazetteer::Gazetteer;
 use crate::tags::{label_tag, to_labels, LABEL_COUNT};
 use crate::weights::{best_allowed, IdMap, Weights};
 
@@ -31,6 +30,10 @@ pub struct TrainConfig {
     pub ensemble: usize,
     /// Averaged weights smaller than this in magnitude are dropped from the model.
     pub prune_below: f32,
+    /// With development data: once a member's number of epochs is chosen on it, train that
+    /// member again from scratch on the training and development data together for that many
+    /// epochs, so the shipped model learns from both (dev scores then no longer measure it).
+    pub refit: bool,
 }
 
 impl Default for TrainConfig {
@@ -41,6 +44,7 @@ impl Default for TrainConfig {
             seed: 0x5eed,
             ensemble: 3,
             prune_below: 0.02,
+            refit: false,
         }
     }
 }
@@ -178,17 +182,17 @@ pub(crate) fn score(weights: &Weights, data: &[Document]) -> SpanScores {
 /// Extracts the features of a document's sentences.
 pub(crate) fn document_features(
     sentences: &[Vec<&str>],
-    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
 ) -> Vec<SentenceFeatures> {
     let stats = DocumentStats::new(sentences.iter().map(Vec::as_slice));
     sentences
         .iter()
-        .map(|words| extract(words, gazetteer, &stats))
+        .map(|words| extract(words, lexicon, &stats))
         .collect()
 }
 
 /// Extracts the features of tagged sentences once, for all epochs, grouped by document.
-pub(crate) fn prepare(sentences: &[Sentence], gazetteer: &Gazetteer) -> Vec<Document> {
+pub(crate) fn prepare(sentences: &[Sentence], lexicon: &Lexicon) -> Vec<Document> {
     documents(sentences)
         .into_iter()
         .map(|document| {
@@ -196,7 +200,7 @@ pub(crate) fn prepare(sentences: &[Sentence], gazetteer: &Gazetteer) -> Vec<Docu
                 .iter()
                 .map(|s| s.words.iter().map(String::as_str).collect())
                 .collect();
-            document_features(&words, gazetteer)
+            document_features(&words, lexicon)
                 .into_iter()
                 .zip(document.iter().map(|s| to_labels(&s.tags)))
                 .collect()
@@ -227,6 +231,17 @@ pub(crate) fn train(
             });
         });
         epochs.push(epoch);
+        let weights = match dev {
+            Some(dev) if config.refit => {
+                let all: Vec<Document> = train.iter().chain(dev).cloned().collect();
+                let refit_config = TrainConfig {
+                    max_epochs: epoch,
+                    ..member_config
+                };
+                train_one(&all, None, &refit_config, |_| {}).0
+            }
+            _ => weights,
+        };
         for (id, row) in weights.rows() {
             let total = sum.entry(id).or_insert([0.0; LABEL_COUNT]);
             for (t, w) in total.iter_mut().zip(row) {
@@ -308,7 +323,10 @@ mod tests {
     #[test]
     fn learns_a_toy_set_deterministically() {
         let sentences = parse_conll("toy", TOY).unwrap();
-        let data = prepare(&sentences, &Gazetteer::default());
+        let data = prepare(
+            &sentences,
+            &Lexicon::new(Default::default(), Default::default()),
+        );
         let config = TrainConfig {
             max_epochs: 10,
             ..TrainConfig::default()

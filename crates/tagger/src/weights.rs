@@ -50,11 +50,11 @@ impl Hasher for IdHasher {
 /// A hash map keyed by feature id.
 pub(crate) type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
 
-/// Per-feature weight rows.
+/// Per-feature weight rows, stored in the map itself: one probe finds a feature's weights,
+/// which matters because scoring is most of the tagger's time.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Weights {
-    index: IdMap<u32>,
-    rows: Vec<[f32; LABEL_COUNT]>,
+    index: IdMap<[f32; LABEL_COUNT]>,
 }
 
 impl Weights {
@@ -63,8 +63,7 @@ impl Weights {
         let mut weights = Weights::default();
         for (id, row) in rows {
             if row.iter().any(|&w| w != 0.0) {
-                weights.index.insert(id, weights.rows.len() as u32);
-                weights.rows.push(row);
+                weights.index.insert(id, row);
             }
         }
         weights
@@ -72,21 +71,27 @@ impl Weights {
 
     /// The `(id, row)` pairs, in no particular order.
     pub(crate) fn rows(&self) -> impl Iterator<Item = (u32, &[f32; LABEL_COUNT])> {
-        self.index
-            .iter()
-            .map(|(&id, &row)| (id, &self.rows[row as usize]))
+        self.index.iter().map(|(&id, row)| (id, row))
+    }
+
+    /// The `(id, row)` pairs in ascending id order.
+    fn sorted(&self) -> Vec<(u32, [f32; LABEL_COUNT])> {
+        let mut rows: Vec<(u32, [f32; LABEL_COUNT])> =
+            self.index.iter().map(|(&id, &row)| (id, row)).collect();
+        rows.sort_unstable_by_key(|&(id, _)| id);
+        rows
     }
 
     /// How many features carry weight.
     pub(crate) fn len(&self) -> usize {
-        self.rows.len()
+        self.index.len()
     }
 
     /// Adds the rows of `ids` to `scores`.
     pub(crate) fn add(&self, ids: &[u32], scores: &mut [f32; LABEL_COUNT]) {
         for id in ids {
-            if let Some(&row) = self.index.get(id) {
-                for (s, w) in scores.iter_mut().zip(&self.rows[row as usize]) {
+            if let Some(row) = self.index.get(id) {
+                for (s, w) in scores.iter_mut().zip(row) {
                     *s += w;
                 }
             }
@@ -96,10 +101,7 @@ impl Weights {
     /// A copy with every weight below `threshold` in magnitude set to zero, and features left
     /// without weight dropped: most features are seen a few times and matter little.
     pub(crate) fn pruned(&self, threshold: f32) -> Weights {
-        let mut ids: Vec<(u32, u32)> = self.index.iter().map(|(&id, &row)| (id, row)).collect();
-        ids.sort_unstable();
-        Weights::from_rows(ids.into_iter().map(|(id, row)| {
-            let mut row = self.rows[row as usize];
+        Weights::from_rows(self.sorted().into_iter().map(|(id, mut row)| {
             for w in &mut row {
                 if w.abs() < threshold {
                     *w = 0.0;
@@ -138,23 +140,19 @@ impl Weights {
     /// give the same bytes.
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let max = self
-            .rows
-            .iter()
+            .index
+            .values()
             .flatten()
             .fold(0.0f32, |m, w| m.max(w.abs()));
         let step = if max > 0.0 { max / QUANT_LEVELS } else { 1.0 };
-        let mut ids: Vec<(u32, u32)> = self.index.iter().map(|(&id, &row)| (id, row)).collect();
-        ids.sort_unstable();
+        let ids = self.sorted();
         let mut payload = Vec::with_capacity(ids.len() * 8);
         payload.extend_from_slice(&step.to_le_bytes());
         let mut entries = Vec::with_capacity(ids.len() * 8);
         let mut count = 0u64;
         let mut last = 0u32;
         for (id, row) in ids {
-            let steps: Vec<i64> = self.rows[row as usize]
-                .iter()
-                .map(|w| (w / step).round() as i64)
-                .collect();
+            let steps: Vec<i64> = row.iter().map(|w| (w / step).round() as i64).collect();
             let mask = steps
                 .iter()
                 .enumerate()

@@ -38,6 +38,10 @@ struct Args {
     /// Drop averaged weights smaller than this.
     #[arg(long, default_value_t = TrainConfig::default().prune_below)]
     prune_below: f32,
+    /// Retrain each member on train + dev for its chosen number of epochs (the shipped model
+    /// is trained so; its dev scores are then not held out).
+    #[arg(long)]
+    refit: bool,
 }
 
 fn main() {
@@ -71,6 +75,7 @@ fn run(args: Args) -> Result<()> {
         seed: args.seed,
         ensemble: args.ensemble,
         prune_below: args.prune_below,
+        refit: args.refit,
     };
     let (tagger, epochs) = Tagger::train_with_dev(&train, &dev, &config, |report| {
         let dev_f1 = report.dev.as_ref().map_or(f64::NAN, |d| d.overall.f1());
