@@ -43,6 +43,8 @@ enum Command {
     Search(commands::articles::SearchArgs),
     /// Analyse files without a store: sentences, entities, quotes, numbers and dates.
     Analyze(commands::analyze::AnalyzeArgs),
+    /// Compare files as one story without a store and print the brief (md, json or html).
+    Compare(commands::compare::CompareArgs),
     /// Measure accuracy on labelled data.
     #[command(subcommand)]
     Eval(commands::eval::EvalCommand),
@@ -67,6 +69,7 @@ fn main() -> ExitCode {
         Command::Article(args) => commands::articles::show(&data, args),
         Command::Search(args) => commands::articles::search(&data, args),
         Command::Analyze(args) => commands::analyze::run(args),
+        Command::Compare(args) => commands::compare::run(args),
         Command::Eval(cmd) => commands::eval::run(cmd),
         Command::Bench(args) => commands::bench::run(args),
     };

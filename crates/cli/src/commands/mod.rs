@@ -3,5 +3,6 @@
 pub mod analyze;
 pub mod articles;
 pub mod bench;
+pub mod compare;
 pub mod eval;
 pub mod ingest;

@@ -1,0 +1,316 @@
+//! Numbers compared as intervals. Each reported quantity becomes an interval ("at least
+//! 10,000" is `[10000, ∞)`, "approximately 11,000" is 11,000 give or take a tenth); a lower and
+//! an upper bound about the same counted thing, close together in one article, make one
+//! interval ("at least 10,000 soldiers ..., some reports citing numbers up to 12,000"). Reports
+//! about the same thing (the same counted noun or a synonym, the same country when both say)
+//! agree when every two of their intervals overlap; the agreed range is their hull.
+
+use crosscheck_model::{QuantityKind, Span};
+use serde::{Deserialize, Serialize};
+
+use crate::attribution::party_of;
+use crate::terms::term;
+use crate::{Citation, StoryArticle};
+
+/// How far an approximate number may be off ("about 11,000": 9,900 to 12,100).
+pub const APPROXIMATE_TOLERANCE: f64 = 0.1;
+/// A lower and an upper bound at most this many sentences apart combine into one interval.
+const COMBINE_WINDOW: usize = 1;
+
+/// One article's figure for a thing: a number, a bound, or a range.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NumberReport {
+    /// Lower bound, when the report gives one.
+    pub low: Option<f64>,
+    /// Upper bound, when the report gives one.
+    pub high: Option<f64>,
+    /// Whether the report hedges ("about", "approximately").
+    pub approximate: bool,
+    /// The origin group of the reporting article.
+    pub origin: usize,
+    /// The expressions, one per quantity combined ("at least 10,000 soldiers", "up to 12,000").
+    pub citations: Vec<Citation>,
+}
+
+impl NumberReport {
+    /// The interval the report allows, widened for an approximate figure.
+    pub fn interval(&self) -> (f64, f64) {
+        let slack = if self.approximate {
+            APPROXIMATE_TOLERANCE
+        } else {
+            0.0
+        };
+        let low = self.low.map_or(f64::NEG_INFINITY, |l| l * (1.0 - slack));
+        let high = self.high.map_or(f64::INFINITY, |h| h * (1.0 + slack));
+        (low, high)
+    }
+}
+
+/// What the story's sources report about one counted thing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NumberFinding {
+    /// What is counted, as one report words it ("North Korean troops").
+    pub what: String,
+    /// The reports, in article order.
+    pub reports: Vec<NumberReport>,
+    /// Independent origins among the reports.
+    pub origins: usize,
+    /// Whether all reports can be true together.
+    pub consistent: bool,
+    /// The range the reports span together (`[10000, 12000]`), when bounded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<[f64; 2]>,
+    /// Pairs of reports (indices into `reports`) whose intervals cannot overlap.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<[usize; 2]>,
+}
+
+/// A figure before grouping: its report and what it counts.
+struct Figure {
+    report: NumberReport,
+    unit: String,
+    country: Option<String>,
+    what: String,
+}
+
+/// Compares the numbers of a story.
+pub(crate) fn compare(articles: &[StoryArticle<'_>]) -> Vec<NumberFinding> {
+    let mut figures: Vec<Figure> = articles.iter().flat_map(figures_of).collect();
+    let mut findings: Vec<(String, Option<String>, NumberFinding)> = Vec::new();
+    for f in figures.drain(..) {
+        let found = findings.iter_mut().find(|(unit, country, _)| {
+            *unit == f.unit && (country.is_none() || f.country.is_none() || *country == f.country)
+        });
+        match found {
+            Some((_, country, finding)) => {
+                if country.is_none() {
+                    country.clone_from(&f.country);
+                }
+                if f.country.is_some() && finding.what.split_whitespace().count() < 2 {
+                    finding.what = f.what;
+                }
+                finding.reports.push(f.report);
+            }
+            None => findings.push((
+                f.unit,
+                f.country,
+                NumberFinding {
+                    what: f.what,
+                    reports: vec![f.report],
+                    origins: 0,
+                    consistent: true,
+                    range: None,
+                    conflicts: Vec::new(),
+                },
+            )),
+        }
+    }
+    findings
+        .into_iter()
+        .map(|(_, _, mut finding)| {
+            judge(&mut finding);
+            finding
+        })
+        .collect()
+}
+
+/// Sets origins, consistency, conflicts and range.
+fn judge(finding: &mut NumberFinding) {
+    let mut origins: Vec<usize> = finding.reports.iter().map(|r| r.origin).collect();
+    origins.sort_unstable();
+    origins.dedup();
+    finding.origins = origins.len();
+    let intervals: Vec<(f64, f64)> = finding.reports.iter().map(NumberReport::interval).collect();
+    for i in 0..intervals.len() {
+        for j in i + 1..intervals.len() {
+            let (a, b) = (intervals[i], intervals[j]);
+            if a.0 > b.1 || b.0 > a.1 {
+                finding.conflicts.push([i, j]);
+            }
+        }
+    }
+    finding.consistent = finding.conflicts.is_empty();
+    let low = finding
+        .reports
+        .iter()
+        .filter_map(|r| r.low)
+        .fold(f64::INFINITY, f64::min);
+    let high = finding
+        .reports
+        .iter()
+        .filter_map(|r| r.high)
+        .fold(f64::NEG_INFINITY, f64::max);
+    finding.range =
+        (low.is_finite() && high.is_finite() && finding.consistent).then_some([low, high]);
+}
+
+/// The figures of one article, a lower and an upper bound close together combined.
+fn figures_of(a: &StoryArticle<'_>) -> Vec<Figure> {
+    let quantities: Vec<_> = a
+        .analysis
+        .quantities
+        .iter()
+        .filter(|q| {
+            matches!(
+                q.kind,
+                QuantityKind::Count | QuantityKind::Money | QuantityKind::Percent
+            )
+        })
+        .collect();
+    let mut used = vec![false; quantities.len()];
+    let mut out = Vec::new();
+    for (i, q) in quantities.iter().enumerate() {
+        if used[i] {
+            continue;
+        }
+        let Some(unit) = counted_noun(q.counted.as_deref(), q.unit.as_deref()) else {
+            continue;
+        };
+        used[i] = true;
+        let bounded = q.low.is_some() || q.high.is_some();
+        let mut report = NumberReport {
+            low: if bounded { q.low } else { q.value },
+            high: if bounded { q.high } else { q.value },
+            approximate: q.approximate,
+            origin: a.origin,
+            citations: vec![cite(a, q.span)],
+        };
+        let open_high = report.high.is_none();
+        let open_low = report.low.is_none();
+        if open_high || open_low {
+            // The other bound: a nearby quantity with only that bound, counting the same
+            // thing or saying nothing of what it counts.
+            let partner = quantities.iter().enumerate().find(|(j, p)| {
+                !used[*j]
+                    && p.sentence.abs_diff(q.sentence) <= COMBINE_WINDOW
+                    && p.unit
+                        .as_deref()
+                        .and_then(unit_term)
+                        .is_none_or(|u| u == unit)
+                    && if open_high {
+                        p.high.is_some() && p.low.is_none() && p.high >= q.low
+                    } else {
+                        p.low.is_some() && p.high.is_none() && p.low <= q.high
+                    }
+            });
+            if let Some((j, p)) = partner {
+                used[j] = true;
+                if open_high {
+                    report.high = p.high;
+                } else {
+                    report.low = p.low;
+                }
+                report.approximate |= p.approximate;
+                report.citations.push(cite(a, p.span));
+            }
+        }
+        let counted = q
+            .counted
+            .as_deref()
+            .unwrap_or(q.unit.as_deref().unwrap_or(""));
+        let country = party_of(counted).or_else(|| nearest_country(a, q.sentence, q.span.start));
+        let what = match (&country, party_of(counted)) {
+            (Some(_), Some(_)) | (None, _) => counted.to_string(),
+            (Some(c), None) => format!("{counted} ({c})"),
+        };
+        out.push(Figure {
+            report,
+            unit,
+            country,
+            what,
+        });
+    }
+    out
+}
+
+/// The counted noun: the first lowercase word of what the number counts that is not a past
+/// tense verb ("North Korean troops" → troops, "people died" → people), else the unit.
+fn counted_noun(counted: Option<&str>, unit: Option<&str>) -> Option<String> {
+    counted
+        .into_iter()
+        .flat_map(str::split_whitespace)
+        .find(|w| w.chars().next().is_some_and(char::is_lowercase) && !w.ends_with("ed"))
+        .and_then(term)
+        .or_else(|| unit.and_then(unit_term))
+}
+
+/// The comparable form of a unit ("soldiers" and "troops" are one).
+fn unit_term(unit: &str) -> Option<String> {
+    let last = unit.split_whitespace().last()?;
+    term(last)
+}
+
+/// The country of the entity named nearest before `at` in the same sentence.
+fn nearest_country(a: &StoryArticle<'_>, sentence: usize, at: usize) -> Option<String> {
+    let start = a.analysis.sentences.get(sentence)?.span.start;
+    a.analysis
+        .entities
+        .iter()
+        .filter_map(|e| e.country.as_ref().map(|c| (c, &e.mentions)))
+        .flat_map(|(c, ms)| ms.iter().map(move |m| (m.start, c)))
+        .filter(|(s, _)| *s >= start && *s < at)
+        .max_by_key(|(s, _)| *s)
+        .map(|(_, c)| c.clone())
+}
+
+fn cite(a: &StoryArticle<'_>, span: Span) -> Citation {
+    Citation::new(a.article, span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(low: Option<f64>, high: Option<f64>, approximate: bool) -> NumberReport {
+        NumberReport {
+            low,
+            high,
+            approximate,
+            origin: 0,
+            citations: vec![],
+        }
+    }
+
+    #[test]
+    fn an_approximate_figure_inside_a_range_agrees() {
+        let mut f = NumberFinding {
+            what: "troops".into(),
+            reports: vec![
+                report(Some(10_000.0), Some(12_000.0), false),
+                report(Some(11_000.0), Some(11_000.0), true),
+            ],
+            origins: 0,
+            consistent: false,
+            range: None,
+            conflicts: vec![],
+        };
+        judge(&mut f);
+        assert!(f.consistent);
+        assert_eq!(f.range, Some([10_000.0, 12_000.0]));
+    }
+
+    #[test]
+    fn intervals_that_cannot_overlap_conflict() {
+        let mut f = NumberFinding {
+            what: "dead".into(),
+            reports: vec![
+                report(Some(50.0), None, false),
+                report(Some(20.0), Some(20.0), true),
+            ],
+            origins: 0,
+            consistent: true,
+            range: None,
+            conflicts: vec![],
+        };
+        judge(&mut f);
+        assert!(!f.consistent);
+        assert_eq!(f.conflicts, vec![[0, 1]]);
+        assert_eq!(f.range, None);
+    }
+
+    #[test]
+    fn synonym_units_compare() {
+        assert_eq!(unit_term("soldiers"), unit_term("troops"));
+        assert_ne!(unit_term("tanks"), unit_term("troops"));
+    }
+}
