@@ -33,7 +33,7 @@ use serde::{Deserialize, Serialize};
 /// Version of the brief's JSON form; bumped when a field changes meaning.
 pub const BRIEF_VERSION: u32 = 1;
 /// The most single-source statements a brief lists (the JSON comparison holds them all).
-const MAX_SINGLE_SOURCE: usize = 12;
+const MAX_SINGLE_SOURCE: usize = 16;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -304,15 +304,39 @@ fn agreed(c: &Comparison) -> Vec<Sentence> {
     c.corroborated()
         .map(|(_, s)| {
             let text = s.text.trim();
+            let mut quotes = vec![text.to_string()];
+            // The wording of another origin too: the reader sees both say it.
+            let origin_of = |x: &Citation| {
+                c.sources
+                    .iter()
+                    .find(|src| src.id == x.article)
+                    .map(|src| src.origin)
+            };
+            let first_origin = s
+                .citations
+                .iter()
+                .find(|x| x.text.trim() == text)
+                .and_then(origin_of);
+            if let Some(other) = s
+                .citations
+                .iter()
+                .find(|x| origin_of(x) != first_origin && x.text.trim() != text)
+            {
+                quotes.push(other.text.trim().to_string());
+            }
             Sentence {
                 text: format!(
-                    "{} independent origins ({}) report it; {}: {}",
+                    "{} ({} independent origins: {}): {}",
+                    says(&s.attribution),
                     s.origins.len(),
                     origin_labels(c, s),
-                    says(&s.attribution).to_lowercase_first(),
-                    quoted(text)
+                    quotes
+                        .iter()
+                        .map(|q| quoted(q))
+                        .collect::<Vec<_>>()
+                        .join(" — and: ")
                 ),
-                quotes: vec![text.to_string()],
+                quotes,
                 citations: cites(c, &s.citations),
             }
         })
@@ -424,11 +448,14 @@ fn number(v: f64) -> String {
 }
 
 fn numbers(c: &Comparison) -> Vec<Sentence> {
-    c.numbers
-        .iter()
-        .filter(|n| n.reports.len() >= 2 || n.origins >= 1 && c.numbers.len() <= 8)
-        .map(|n| number_sentence(c, n))
-        .collect()
+    // Figures several reports give; a lone figure only when no figure is compared.
+    let compared: Vec<&NumberFinding> = c.numbers.iter().filter(|n| n.reports.len() >= 2).collect();
+    let shown = if compared.is_empty() {
+        c.numbers.iter().take(5).collect()
+    } else {
+        compared
+    };
+    shown.into_iter().map(|n| number_sentence(c, n)).collect()
 }
 
 fn number_sentence(c: &Comparison, n: &NumberFinding) -> Sentence {
@@ -489,19 +516,45 @@ fn timeline(c: &Comparison) -> Vec<Sentence> {
         .collect()
 }
 
+/// What only one origin reports, the most telling first chosen (a named voice, a direct
+/// quote, names), then listed in story order; what the summary or a dispute already shows is
+/// left out.
 fn single_source(c: &Comparison) -> Vec<Sentence> {
-    c.single_source()
-        .filter(|(i, _)| !c.summary.contains(i))
-        .take(MAX_SINGLE_SOURCE)
-        .map(|(_, s)| Sentence {
-            text: format!(
-                "Only {} reports it; {}: {}",
-                origin_labels(c, s),
-                says(&s.attribution).to_lowercase_first(),
-                quoted(&s.text)
-            ),
-            quotes: vec![s.text.trim().to_string()],
-            citations: cites(c, &s.citations),
+    let in_dispute = |i: usize| {
+        c.disputes
+            .iter()
+            .any(|d| d.claims.contains(&i) || d.denials.contains(&i))
+    };
+    let mut ranked: Vec<(usize, &Statement)> = c
+        .single_source()
+        .filter(|(i, _)| !c.summary.contains(i) && !in_dispute(*i))
+        .collect();
+    let score = |s: &Statement| {
+        let names = s
+            .text
+            .split_whitespace()
+            .skip(1)
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count();
+        usize::from(s.attribution.voice != Voice::Outlet) * 4
+            + usize::from(s.quote) * 2
+            + names.min(4)
+    };
+    ranked.sort_by_key(|(i, s)| (std::cmp::Reverse(score(s)), *i));
+    ranked.truncate(MAX_SINGLE_SOURCE);
+    ranked.sort_by_key(|(i, _)| *i);
+    ranked
+        .into_iter()
+        .map(|(_, s)| {
+            let by = match s.attribution.voice {
+                Voice::Outlet => String::new(),
+                _ => format!(", citing {}", s.attribution.label()),
+            };
+            Sentence {
+                text: format!("Only {}{by}: {}", origin_labels(c, s), quoted(&s.text)),
+                quotes: vec![s.text.trim().to_string()],
+                citations: cites(c, &s.citations),
+            }
         })
         .collect()
 }

@@ -166,9 +166,12 @@ pub(crate) fn of_sentence(
         .iter()
         .find(|q| q.sentence == sentence && q.speaker.is_some())
     {
-        let speaker = q.speaker_name.as_deref().or(q.speaker.as_deref());
-        if let Some(speaker) = speaker {
-            return named(text, analysis, speaker, q.speaker_name.is_some());
+        match (q.speaker_name.as_deref(), q.speaker.as_deref()) {
+            (Some(name), _) => return named(text, analysis, name, true),
+            (None, Some(speaker)) if is_voice(analysis, speaker) => {
+                return named(text, analysis, speaker, false)
+            }
+            _ => {}
         }
     }
     subject(text, analysis, s).unwrap_or_else(Attribution::outlet)
@@ -211,18 +214,24 @@ fn subject(text: &str, analysis: &Analysis, sentence: &str) -> Option<Attributio
         .iter()
         .rposition(|w| starts_upper(w) || GROUP_NOUNS.contains(&w.to_lowercase().as_str()))?;
     let phrase = before[..=end].join(" ");
-    // A voice is a name the analysis knows, a place, or a group noun: not a capitalised
-    // opening word ("Despite", "The recent").
+    is_voice(analysis, &phrase).then(|| named(text, analysis, &phrase, false))
+}
+
+/// A voice is a name the analysis knows, a place, or a group noun: not a capitalised opening
+/// word ("Despite", "The recent reports").
+fn is_voice(analysis: &Analysis, phrase: &str) -> bool {
+    let phrase_words: Vec<&str> = words(phrase).map(|(_, w)| w).collect();
     let known = analysis.entities.iter().any(|e| {
-        e.variants
-            .iter()
-            .any(|v| phrase.contains(v.as_str()) || names::same_entity(v, &phrase))
+        e.variants.iter().any(|v| {
+            let vw: Vec<&str> = words(v).map(|(_, w)| w).collect();
+            !vw.is_empty() && phrase_words.windows(vw.len()).any(|w| w == vw.as_slice())
+        })
     });
-    let last = before[end].to_lowercase();
-    if !known && party_of(&phrase).is_none() && !GROUP_NOUNS.contains(&last.as_str()) {
-        return None;
-    }
-    Some(named(text, analysis, &phrase, false))
+    let last = phrase_words
+        .last()
+        .map(|w| w.to_lowercase())
+        .unwrap_or_default();
+    known || party_of(phrase).is_some() || GROUP_NOUNS.contains(&last.as_str())
 }
 
 fn starts_upper(w: &str) -> bool {

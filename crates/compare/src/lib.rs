@@ -597,16 +597,9 @@ fn statements(
             let rep = representative(cluster, units, weights);
             let r = &units[rep];
             let text = Citation::new(articles[r.article].article, r.span).text;
-            // The representative's voice; the most specific one when it is the outlet's.
-            let attribution = std::iter::once(&r.attribution)
-                .filter(|a| a.voice != Voice::Outlet)
-                .chain(cluster.iter().map(|&u| &units[u].attribution))
-                .min_by_key(|a| match a.voice {
-                    Voice::Person | Voice::Group => 0,
-                    Voice::Outlet => 1,
-                })
-                .cloned()
-                .unwrap_or_else(Attribution::outlet);
+            // The representative's voice: another article may give the same fact from
+            // another source, and crediting it to the representative would misquote.
+            let attribution = r.attribution.clone();
             let mut origins: Vec<usize> = cluster
                 .iter()
                 .map(|&u| articles[units[u].article].origin)
@@ -740,7 +733,29 @@ fn disputes(
             }),
         }
     }
+    // A side of several voices speaks for its country ("Ukraine"), not for its first voice.
+    for x in &mut out {
+        let claims = x.claims.iter().map(|&c| &statements[c].attribution);
+        x.affirmed_by = side(&x.affirmed_by, claims);
+        let denials = x.denials.iter().map(|&d| &statements[d].attribution);
+        x.denied_by = side(&x.denied_by, denials);
+    }
     out
+}
+
+/// The attribution of one side: its one voice, or its country when its voices differ.
+fn side<'a>(first: &Attribution, all: impl Iterator<Item = &'a Attribution>) -> Attribution {
+    let mut all = all;
+    let one_voice = all.all(|a| a.same_voice(first) || a.voice == Voice::Outlet);
+    match (&first.party, one_voice) {
+        (Some(party), false) => Attribution {
+            voice: Voice::Group,
+            name: party.clone(),
+            role: None,
+            party: Some(party.clone()),
+        },
+        _ => first.clone(),
+    }
 }
 
 /// Whether two attributions speak for one side: the same voice, or the same country.
@@ -752,7 +767,8 @@ fn same_side(a: &Attribution, b: &Attribution) -> bool {
 }
 
 /// Chooses 3 to 5 statements: those carried by the most origins and articles first, leads of
-/// articles before later sentences, skipping any too similar to one already chosen.
+/// articles before later sentences, skipping any that says what one already chosen says; then,
+/// to reach three, statements of one origin that name a voice, earliest first.
 fn summarize(
     units: &[Unit],
     clusters: &[Vec<usize>],
@@ -763,7 +779,7 @@ fn summarize(
         .iter()
         .map(|c| representative(c, units, weights))
         .collect();
-    let mut order: Vec<usize> = (0..statements.len())
+    let candidates: Vec<usize> = (0..statements.len())
         .filter(|&i| !statements[i].negated && units[reps[i]].terms.len() >= 5)
         .collect();
     let position = |i: usize| {
@@ -773,32 +789,31 @@ fn summarize(
             .min()
             .unwrap_or(0)
     };
+    let mut order = candidates.clone();
     order.sort_by_key(|&i| {
         (
             std::cmp::Reverse(statements[i].origins.len()),
             std::cmp::Reverse(clusters[i].len()),
+            statements[i].attribution.voice == Voice::Outlet,
             position(i),
             i,
         )
     });
     let mut chosen: Vec<usize> = Vec::new();
-    for redundancy in [0.4, 0.6] {
+    for (redundancy, min_origins) in [(ALIGN_SIMILARITY, 2), (ALIGN_SIMILARITY, 1), (0.6, 1)] {
         for &i in &order {
-            if chosen.len() >= 5 {
+            if chosen.len() >= 5 || (min_origins == 1 && chosen.len() >= 3) {
                 break;
             }
-            if chosen.contains(&i) {
+            if chosen.contains(&i) || statements[i].origins.len() < min_origins {
                 continue;
             }
-            let redundant = chosen.iter().any(|&c| {
-                similarity(&units[reps[i]].terms, &units[reps[c]].terms, weights).0 >= redundancy
-            });
+            let redundant = chosen
+                .iter()
+                .any(|&c| alignment(&units[reps[i]], &units[reps[c]], weights) >= redundancy);
             if !redundant {
                 chosen.push(i);
             }
-        }
-        if chosen.len() >= 3 {
-            break;
         }
     }
     chosen
