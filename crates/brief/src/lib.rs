@@ -277,13 +277,19 @@ fn says(a: &Attribution) -> String {
     }
 }
 
+/// The origins' labels, the first four by name and the rest counted.
 fn origin_labels(c: &Comparison, s: &Statement) -> String {
-    s.origins
+    let labels: Vec<&str> = s
+        .origins
         .iter()
         .map(|&o| c.origins[o].label.as_str())
         .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    let mut out = labels[..labels.len().min(4)].join(", ");
+    if labels.len() > 4 {
+        out.push_str(&format!(" and {} more", labels.len() - 4));
+    }
+    out
 }
 
 fn summary(c: &Comparison) -> Vec<Sentence> {

@@ -50,6 +50,9 @@ pub const ALIGN_SIMILARITY: f64 = 0.35;
 pub const DISPUTE_SIMILARITY: f64 = 0.15;
 /// How much a sentence contained in a longer one counts against a paraphrase.
 const CONTAINMENT_DISCOUNT: f64 = 0.6;
+/// Two clusters merge when their sentences' mean alignment is at least this share of
+/// [`ALIGN_SIMILARITY`].
+const LINKAGE: f64 = 0.8;
 /// How much a clause-level match counts against a whole-sentence one.
 const CLAUSE_DISCOUNT: f64 = 0.9;
 /// Sentences with fewer content terms are too short to compare ("He did not elaborate.").
@@ -485,6 +488,20 @@ fn align(articles: &[StoryArticle<'_>], units: &[Unit], weights: &[f64]) -> Vec<
         {
             continue;
         }
+        // Average linkage: the two clusters must say the same thing on the whole, not through
+        // one loose link of a chain.
+        if members[ci].len() + members[cj].len() > 2 {
+            let mut total = 0.0;
+            for &x in &members[ci] {
+                for &y in &members[cj] {
+                    total += alignment(&units[x], &units[y], weights);
+                }
+            }
+            let mean = total / (members[ci].len() * members[cj].len()) as f64;
+            if mean < LINKAGE * ALIGN_SIMILARITY {
+                continue;
+            }
+        }
         let moved = std::mem::take(&mut members[cj]);
         for &m in &moved {
             cluster_of[m] = ci;
@@ -515,27 +532,21 @@ fn alignment(a: &Unit, b: &Unit, weights: &[f64]) -> f64 {
     if shorter > 0.0 {
         best = best.max(CONTAINMENT_DISCOUNT * shared / shorter);
     }
-    let whole_a = [a.terms.clone()];
-    let whole_b = [b.terms.clone()];
-    let ca: &[Vec<u32>] = if a.clauses.is_empty() {
-        &whole_a
-    } else {
-        &a.clauses
-    };
-    let cb: &[Vec<u32>] = if b.clauses.is_empty() {
-        &whole_b
-    } else {
-        &b.clauses
-    };
-    if a.clauses.is_empty() && b.clauses.is_empty() {
+    if (a.clauses.is_empty() && b.clauses.is_empty()) || shared == 0.0 {
         return best;
     }
-    for x in ca {
-        for y in cb {
+    for x in parts(a) {
+        for y in parts(b) {
             best = best.max(CLAUSE_DISCOUNT * similarity(x, y, weights).0);
         }
     }
     best
+}
+
+/// The term sets of a unit's clauses, or its own when it has one clause.
+fn parts(u: &Unit) -> impl Iterator<Item = &[u32]> {
+    let whole = u.clauses.is_empty().then_some(u.terms.as_slice());
+    whole.into_iter().chain(u.clauses.iter().map(Vec::as_slice))
 }
 
 /// The clauses of a sentence: split at commas, semicolons, colons and dashes, and before

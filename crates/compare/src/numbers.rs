@@ -9,7 +9,7 @@ use crosscheck_model::{QuantityKind, Span};
 use serde::{Deserialize, Serialize};
 
 use crate::attribution::party_of;
-use crate::terms::term;
+use crate::terms::{term, words};
 use crate::{Citation, StoryArticle};
 
 /// How far an approximate number may be off ("about 11,000": 9,900 to 12,100).
@@ -213,6 +213,12 @@ fn figures_of(a: &StoryArticle<'_>) -> Vec<Figure> {
             (Some(_), Some(_)) | (None, _) => counted.to_string(),
             (Some(c), None) => format!("{counted} ({c})"),
         };
+        // What happened to what is counted tells apart "50 people killed" and "300 people
+        // injured".
+        let unit = match outcome(&a.article.text, q.span) {
+            Some(outcome) => format!("{unit} {outcome}"),
+            None => unit,
+        };
         out.push(Figure {
             report,
             unit,
@@ -232,6 +238,51 @@ fn counted_noun(counted: Option<&str>, unit: Option<&str>) -> Option<String> {
         .find(|w| w.chars().next().is_some_and(char::is_lowercase) && !w.ends_with("ed"))
         .and_then(term)
         .or_else(|| unit.and_then(unit_term))
+}
+
+/// Outcomes a count can be of: the terms of their synonym groups (see `terms`).
+const OUTCOMES: &[&str] = &[
+    "killed",
+    "injured",
+    "arrested",
+    "evacuated",
+    "displaced",
+    "missing",
+    "rescued",
+    "captured",
+    "released",
+    "infected",
+    "hospitalized",
+    "hospitalised",
+    "homeless",
+    "affected",
+];
+
+/// The outcome a quantity counts, from the words after it ("50 people were killed") or else
+/// the two before it ("killing 30 people"), as a term.
+fn outcome(text: &str, span: Span) -> Option<String> {
+    let before = text.get(..span.start)?;
+    let after = text.get(span.start..)?;
+    let before: Vec<&str> = words(before).map(|(_, w)| w).collect();
+    let candidates = words(after).map(|(_, w)| w).take(6).chain(
+        before[before.len().saturating_sub(2)..]
+            .iter()
+            .rev()
+            .copied(),
+    );
+    candidates
+        .filter_map(|w| {
+            let lower = w.to_lowercase();
+            let stem = lower
+                .strip_suffix("ing")
+                .map_or(lower.clone(), |s| format!("{s}ed"));
+            term(&lower)
+                .filter(|t| OUTCOMES.iter().any(|o| term(o).as_deref() == Some(t)))
+                .or_else(|| {
+                    term(&stem).filter(|t| OUTCOMES.iter().any(|o| term(o).as_deref() == Some(t)))
+                })
+        })
+        .next()
 }
 
 /// The comparable form of a unit ("soldiers" and "troops" are one).
@@ -306,6 +357,18 @@ mod tests {
         assert!(!f.consistent);
         assert_eq!(f.conflicts, vec![[0, 1]]);
         assert_eq!(f.range, None);
+    }
+
+    #[test]
+    fn outcomes_tell_counts_apart() {
+        let t = "Officials said 50 people were killed and 300 people injured, killing 2 more.";
+        let at = |n: &str| {
+            let i = t.find(n).unwrap();
+            outcome(t, Span::new(i, i + n.len()))
+        };
+        assert_eq!(at("50 people"), term("killed"));
+        assert_eq!(at("300 people"), term("injured"));
+        assert_eq!(at("2 more"), term("killed"));
     }
 
     #[test]
