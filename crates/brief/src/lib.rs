@@ -330,9 +330,19 @@ fn agreed(c: &Comparison) -> Vec<Sentence> {
             {
                 quotes.push(other.text.trim().to_string());
             }
+            // Agreeing on an event is not agreeing on its figures.
+            let figures_differ = c.numbers.iter().filter(|n| !n.consistent).any(|n| {
+                n.reports.iter().flat_map(|r| &r.citations).any(|x| {
+                    s.citations.iter().any(|y| {
+                        y.article == x.article
+                            && y.span.start <= x.span.start
+                            && x.span.end <= y.span.end
+                    })
+                })
+            });
             Sentence {
                 text: format!(
-                    "{} ({} independent origins: {}): {}",
+                    "{} ({} independent origins: {}): {}{}",
                     says(&s.attribution),
                     s.origins.len(),
                     origin_labels(c, s),
@@ -340,7 +350,12 @@ fn agreed(c: &Comparison) -> Vec<Sentence> {
                         .iter()
                         .map(|q| quoted(q))
                         .collect::<Vec<_>>()
-                        .join(" — and: ")
+                        .join(" — and: "),
+                    if figures_differ {
+                        " — but their figures differ (see what is disputed)"
+                    } else {
+                        ""
+                    }
                 ),
                 quotes,
                 citations: cites(c, &s.citations),

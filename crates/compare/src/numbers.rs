@@ -215,9 +215,12 @@ fn figures_of(a: &StoryArticle<'_>) -> Vec<Figure> {
         };
         // What happened to what is counted tells apart "50 people killed" and "300 people
         // injured".
-        let unit = match outcome(&a.article.text, q.span) {
-            Some(outcome) => format!("{unit} {outcome}"),
-            None => unit,
+        let (unit, what) = match outcome(&a.article.text, q.span) {
+            Some((outcome, word)) if what.to_lowercase().contains(&word) => {
+                (format!("{unit} {outcome}"), what)
+            }
+            Some((outcome, word)) => (format!("{unit} {outcome}"), format!("{what} ({word})")),
+            None => (unit, what),
         };
         out.push(Figure {
             report,
@@ -260,7 +263,7 @@ const OUTCOMES: &[&str] = &[
 
 /// The outcome a quantity counts, from the words after it ("50 people were killed") or else
 /// the two before it ("killing 30 people"), as a term.
-fn outcome(text: &str, span: Span) -> Option<String> {
+fn outcome(text: &str, span: Span) -> Option<(String, String)> {
     let before = text.get(..span.start)?;
     let after = text.get(span.start..)?;
     let before: Vec<&str> = words(before).map(|(_, w)| w).collect();
@@ -281,6 +284,7 @@ fn outcome(text: &str, span: Span) -> Option<String> {
                 .or_else(|| {
                     term(&stem).filter(|t| OUTCOMES.iter().any(|o| term(o).as_deref() == Some(t)))
                 })
+                .map(|t| (t, lower.clone()))
         })
         .next()
 }
@@ -366,9 +370,10 @@ mod tests {
             let i = t.find(n).unwrap();
             outcome(t, Span::new(i, i + n.len()))
         };
-        assert_eq!(at("50 people"), term("killed"));
-        assert_eq!(at("300 people"), term("injured"));
-        assert_eq!(at("2 more"), term("killed"));
+        let t_of = |n: &str| at(n).map(|(t, _)| t);
+        assert_eq!(t_of("50 people"), term("killed"));
+        assert_eq!(t_of("300 people"), term("injured"));
+        assert_eq!(t_of("2 more"), term("killed"));
     }
 
     #[test]

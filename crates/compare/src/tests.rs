@@ -146,3 +146,35 @@ fn clauses_split_at_punctuation_and_conjunctions() {
         .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn counts_of_one_outcome_that_cannot_both_hold_conflict() {
+    let (a, an) = articles(&[
+        ("lemonde.fr", "Police said 12 people were killed when the bridge collapsed in Genoa. Rescuers searched the river."),
+        ("theguardian.com", "Hospital officials in Genoa said at least 30 people were killed in the collapse. Some 200 people were injured."),
+    ]);
+    let c = run(&a, &an);
+    let killed: Vec<_> = c.numbers.iter().filter(|n| n.reports.len() == 2).collect();
+    assert_eq!(killed.len(), 1, "{:#?}", c.numbers);
+    assert!(!killed[0].consistent);
+    assert_eq!(killed[0].conflicts, vec![[0, 1]]);
+    assert!(
+        c.numbers
+            .iter()
+            .any(|n| n.reports.len() == 1 && n.what.contains("people")),
+        "the injured are another count"
+    );
+}
+
+#[test]
+fn a_government_denial_of_a_strike_is_a_dispute() {
+    let (a, an) = articles(&[
+        ("kyivindependent.com", "Ukrainian officials said Russian missiles struck a children's hospital in Kyiv on Monday, killing two people. Rescuers worked through the night."),
+        ("tass.ru", "Russia's defence ministry denied that its missiles struck the hospital in Kyiv, blaming Ukrainian air defence. The ministry said its strikes hit military targets."),
+    ]);
+    let c = run(&a, &an);
+    assert!(!c.disputes.is_empty(), "{:#?}", c.statements);
+    let d = &c.disputes[0];
+    assert_eq!(d.affirmed_by.party.as_deref(), Some("Ukraine"));
+    assert_eq!(d.denied_by.party.as_deref(), Some("Russia"));
+}
