@@ -488,6 +488,21 @@ fn number_sentence(c: &Comparison, n: &NumberFinding) -> Sentence {
     let figure = match n.range {
         Some([lo, hi]) if lo == hi => number(lo),
         Some([lo, hi]) => format!("{}–{}", number(lo), number(hi)),
+        None if n.consistent => {
+            let lows = n.reports.iter().filter_map(|r| r.low);
+            let highs = n.reports.iter().filter_map(|r| r.high);
+            match (
+                lows.fold(f64::NEG_INFINITY, f64::max),
+                highs.fold(f64::INFINITY, f64::min),
+            ) {
+                (lo, hi) if lo.is_finite() && hi.is_finite() => {
+                    format!("{}–{}", number(lo), number(hi))
+                }
+                (lo, _) if lo.is_finite() => format!("at least {}", number(lo)),
+                (_, hi) if hi.is_finite() => format!("up to {}", number(hi)),
+                _ => "no figure".into(),
+            }
+        }
         None => "figures differ".into(),
     };
     let verdict = if n.reports.len() < 2 {

@@ -702,10 +702,12 @@ fn disputes(
                 let (sim, _) = similarity(&d.terms, &c.terms, weights);
                 // What is denied must be what the claim says: a negated term in the claim,
                 // or an explicit denial verb over shared content.
+                // ... and more than that one word: the same people or things too.
                 let denies_it = d
                     .negated_terms
                     .iter()
-                    .any(|t| c.terms.binary_search(t).is_ok());
+                    .any(|t| c.terms.binary_search(t).is_ok())
+                    && shared_terms(&d.terms, &c.terms) >= 3;
                 if !denies_it || sim < DISPUTE_SIMILARITY {
                     continue;
                 }
@@ -767,6 +769,11 @@ fn side<'a>(first: &Attribution, all: impl Iterator<Item = &'a Attribution>) -> 
         },
         _ => first.clone(),
     }
+}
+
+/// How many terms two sorted term sets share.
+fn shared_terms(a: &[u32], b: &[u32]) -> usize {
+    a.iter().filter(|t| b.binary_search(t).is_ok()).count()
 }
 
 /// Whether two attributions speak for one side: the same voice, or the same country.

@@ -166,6 +166,10 @@ fn figures_of(a: &StoryArticle<'_>) -> Vec<Figure> {
         let Some(unit) = counted_noun(q.counted.as_deref(), q.unit.as_deref()) else {
             continue;
         };
+        // A clock time ("about 2045 GMT", "8.40 pm") is not a count.
+        if CLOCK.contains(&unit.as_str()) {
+            continue;
+        }
         used[i] = true;
         let bounded = q.low.is_some() || q.high.is_some();
         let mut report = NumberReport {
@@ -242,6 +246,9 @@ fn counted_noun(counted: Option<&str>, unit: Option<&str>) -> Option<String> {
         .and_then(term)
         .or_else(|| unit.and_then(unit_term))
 }
+
+/// Units that mark a time of day.
+const CLOCK: &[&str] = &["am", "bst", "cet", "edt", "est", "gmt", "pm", "pst", "utc"];
 
 /// Outcomes a count can be of: the terms of their synonym groups (see `terms`).
 const OUTCOMES: &[&str] = &[

@@ -161,7 +161,18 @@ const STOP_WORDS: &[&str] = &[
 
 /// Words that deny or negate what follows; they are not content but mark a denial.
 pub(crate) const NEGATIONS: &[&str] = &[
-    "neither", "never", "no", "none", "nor", "not", "nothing", "n't", "without",
+    "declined",
+    "neither",
+    "never",
+    "no",
+    "none",
+    "nor",
+    "not",
+    "nothing",
+    "n't",
+    "refrained",
+    "refused",
+    "without",
 ];
 
 /// Synonym groups common in news reports: the first word is the term all others fold to.
