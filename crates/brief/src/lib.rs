@@ -631,6 +631,64 @@ mod tests {
         assert_eq!(number(2.5), "2.5");
     }
 
+    fn story() -> (Vec<crosscheck_model::Article>, Comparison) {
+        use crosscheck_analyze::Analyzer;
+        use crosscheck_model::{Article, ArticleId};
+        let texts = [
+            ("lemonde.fr", "Police said 12 people were killed when the bridge collapsed in Genoa on Tuesday. “We are searching the river,” said Mayor Marco Bucci. Rescue teams from Milan arrived by helicopter."),
+            ("theguardian.com", "Hospital officials in Genoa said at least 30 people were killed when the bridge collapsed. Mayor Bucci said “we are searching the river” for survivors. The government denied that the bridge collapsed because of neglect."),
+        ];
+        let articles: Vec<Article> = texts
+            .iter()
+            .map(|(outlet, t)| {
+                let mut a = Article::new(ArticleId::of_text(t), t.to_string());
+                a.outlet = Some(outlet.to_string());
+                a
+            })
+            .collect();
+        let analyses: Vec<_> = articles
+            .iter()
+            .map(|a| Analyzer::default().analyze(a))
+            .collect();
+        let pairs: Vec<_> = articles.iter().zip(&analyses).collect();
+        let c = crosscheck_compare::compare(&crosscheck_compare::story(&pairs));
+        (articles, c)
+    }
+
+    #[test]
+    fn every_sentence_cites_and_quotes_verbatim() {
+        let (articles, c) = story();
+        let b = brief(&c);
+        assert!(!b.sections.is_empty());
+        for s in b.sections.iter().flat_map(|s| &s.sentences) {
+            assert!(!s.citations.is_empty(), "{s:?}");
+            let cited: Vec<&str> = s
+                .citations
+                .iter()
+                .map(|x| {
+                    let a = articles.iter().find(|a| a.id == x.article).unwrap();
+                    assert_eq!(x.span.slice(&a.text), Some(x.text.as_str()));
+                    assert_eq!(x.n, articles.iter().position(|y| y.id == a.id).unwrap() + 1);
+                    a.text.as_str()
+                })
+                .collect();
+            for q in &s.quotes {
+                assert!(cited.iter().any(|t| t.contains(q.as_str())), "{q:?}");
+                assert!(s.text.contains(q.as_str()));
+            }
+        }
+        let md = render(&c, Format::Markdown);
+        assert!(md.contains("## Sources") && md.contains("[1]") && md.contains("[2]"));
+        let html = render(&c, Format::Html);
+        assert!(html.contains("id=\"source-2\""));
+        let json: serde_json::Value = serde_json::from_str(&render(&c, Format::Json)).unwrap();
+        assert_eq!(json["version"], BRIEF_VERSION);
+        assert_eq!(
+            json["comparison"]["version"],
+            crosscheck_compare::COMPARISON_VERSION
+        );
+    }
+
     #[test]
     fn formats_parse() {
         assert_eq!("md".parse(), Ok(Format::Markdown));
