@@ -364,6 +364,26 @@ fn agreed(c: &Comparison) -> Vec<Sentence> {
         .collect()
 }
 
+/// "South Korea (South Korean officials; official statements from Seoul) says": a side by its
+/// country, with each voice it speaks through.
+fn side_says(c: &Comparison, main: &Attribution, statements: &[usize]) -> String {
+    let mut voices: Vec<&Attribution> = Vec::new();
+    for &i in statements {
+        let a = &c.statements[i].attribution;
+        if a.voice != Voice::Outlet
+            && !a.same_voice(main)
+            && !voices.iter().any(|v| v.same_voice(a))
+        {
+            voices.push(a);
+        }
+    }
+    if main.voice == Voice::Outlet || voices.is_empty() {
+        return says(main);
+    }
+    let voices: Vec<String> = voices.iter().map(|v| v.label()).collect();
+    format!("{} ({}) says", main.label(), voices.join("; "))
+}
+
 fn disputed(c: &Comparison) -> Vec<Sentence> {
     let mut out: Vec<Sentence> = c
         .disputes
@@ -388,9 +408,9 @@ fn disputed(c: &Comparison) -> Vec<Sentence> {
             Sentence {
                 text: format!(
                     "{}: {}; but {}: {}",
-                    says(&d.affirmed_by),
+                    side_says(c, &d.affirmed_by, &d.claims),
                     claims.join(" and "),
-                    says(&d.denied_by).to_lowercase_first(),
+                    side_says(c, &d.denied_by, &d.denials).to_lowercase_first(),
                     denials.join(" and ")
                 ),
                 quotes,
