@@ -699,6 +699,10 @@ fn disputes(
             }
             for &u in cluster {
                 let c = &units[u];
+                // One voice does not dispute itself, in whichever article it speaks.
+                if same_side(&c.attribution, &d.attribution) {
+                    continue;
+                }
                 let (sim, _) = similarity(&d.terms, &c.terms, weights);
                 // What is denied must be what the claim says: a negated term in the claim,
                 // or an explicit denial verb over shared content.
