@@ -79,7 +79,8 @@ pub(crate) fn compare(articles: &[StoryArticle<'_>]) -> Vec<NumberFinding> {
     let mut findings: Vec<(String, Option<String>, NumberFinding)> = Vec::new();
     for f in figures.drain(..) {
         let found = findings.iter_mut().find(|(unit, country, _)| {
-            *unit == f.unit && (country.is_none() || f.country.is_none() || *country == f.country)
+            // "11 Yemeni pirates" are a part of "23 pirates", not another count of them.
+            *unit == f.unit && *country == f.country
         });
         match found {
             Some((_, country, finding)) => {
@@ -166,8 +167,14 @@ fn figures_of(a: &StoryArticle<'_>) -> Vec<Figure> {
         let Some(unit) = counted_noun(q.counted.as_deref(), q.unit.as_deref()) else {
             continue;
         };
-        // A clock time ("about 2045 GMT", "8.40 pm") is not a count.
-        if CLOCK.contains(&unit.as_str()) {
+        // A clock time ("about 2045 GMT", "8.40 pm") is not a count; a distance or a weight
+        // measures many things in one story ("150 nautical miles off Aden", "13 nautical miles
+        // away"); "two other rifles" and "three more" count a part.
+        let partial = q.counted.as_deref().is_some_and(|c| {
+            c.split_whitespace()
+                .any(|w| matches!(w.to_lowercase().as_str(), "other" | "more" | "additional"))
+        });
+        if CLOCK.contains(&unit.as_str()) || MEASURES.contains(&unit.as_str()) || partial {
             continue;
         }
         used[i] = true;
@@ -236,16 +243,41 @@ fn figures_of(a: &StoryArticle<'_>) -> Vec<Figure> {
     out
 }
 
-/// The counted noun: the first lowercase word of what the number counts that is not a past
-/// tense verb ("North Korean troops" → troops, "people died" → people), else the unit.
+/// Words that end the noun phrase of what is counted.
+const PHRASE_END: &[&str] = &[
+    "are", "at", "by", "for", "from", "had", "have", "in", "into", "is", "of", "on", "to", "was",
+    "were", "who", "with",
+];
+
+/// The counted noun: the head (last word) of the noun phrase the number counts, which ends
+/// at a preposition, an auxiliary or a verb ("North Korean troops" → troops, "fire tenders" →
+/// tenders, "people died" → people, "soldiers to Russia" → soldiers), else the unit.
 fn counted_noun(counted: Option<&str>, unit: Option<&str>) -> Option<String> {
-    counted
+    let phrase: Vec<&str> = counted
         .into_iter()
         .flat_map(str::split_whitespace)
-        .find(|w| w.chars().next().is_some_and(char::is_lowercase) && !w.ends_with("ed"))
-        .and_then(term)
-        .or_else(|| unit.and_then(unit_term))
+        .take_while(|w| {
+            let w = w.to_lowercase();
+            !PHRASE_END.contains(&w.as_str())
+                && !w.ends_with("ed")
+                && !w.ends_with("ing")
+                && !matches!(w.as_str(), "died" | "fled" | "remain" | "remained")
+        })
+        .collect();
+    match phrase.last() {
+        // A name or a demonym is not what is counted ("23 Somali", "seven AK-47").
+        Some(w) if !w.chars().next().is_some_and(char::is_lowercase) => None,
+        Some(w) => term(w),
+        None => unit.and_then(unit_term),
+    }
 }
+
+/// Units of measure, as terms.
+const MEASURES: &[&str] = &[
+    "acres", "cm", "degre", "feet", "foot", "grams", "hecta", "inche", "kg", "kilog", "kilom",
+    "km", "knots", "lb", "litre", "liter", "meter", "metre", "miles", "mm", "mph", "pound",
+    "tonne", "tons",
+];
 
 /// Units that mark a time of day.
 const CLOCK: &[&str] = &["am", "bst", "cet", "edt", "est", "gmt", "pm", "pst", "utc"];
@@ -381,6 +413,16 @@ mod tests {
         assert_eq!(t_of("50 people"), term("killed"));
         assert_eq!(t_of("300 people"), term("injured"));
         assert_eq!(t_of("2 more"), term("killed"));
+    }
+
+    #[test]
+    fn the_counted_noun_is_the_head_of_its_phrase() {
+        let noun = |c: &str| counted_noun(Some(c), None);
+        assert_eq!(noun("North Korean troops"), term("troops"));
+        assert_eq!(noun("fire tenders"), term("tenders"));
+        assert_eq!(noun("people died"), term("people"));
+        assert_eq!(noun("soldiers to Russia"), term("soldiers"));
+        assert_eq!(counted_noun(None, Some("soldiers")), term("troops"));
     }
 
     #[test]
