@@ -14,6 +14,9 @@ use crate::{Citation, StoryArticle};
 
 /// How far an approximate number may be off ("about 11,000": 9,900 to 12,100).
 pub const APPROXIMATE_TOLERANCE: f64 = 0.1;
+/// Figures are compared when their sentences share at least this many content terms (or a
+/// quarter of the shorter sentence's).
+const CONTEXT_SHARED: usize = 3;
 /// A lower and an upper bound at most this many sentences apart combine into one interval.
 const COMBINE_WINDOW: usize = 1;
 
@@ -68,34 +71,52 @@ pub struct NumberFinding {
 /// A figure before grouping: its report and what it counts.
 struct Figure {
     report: NumberReport,
+    /// Content terms of its sentence, sorted.
+    context: Vec<String>,
     unit: String,
     country: Option<String>,
     what: String,
 }
 
+/// Reports about one thing being gathered.
+struct Group {
+    unit: String,
+    country: Option<String>,
+    finding: NumberFinding,
+    contexts: Vec<Vec<String>>,
+}
+
+/// Whether two sentences share what they are about.
+fn related(x: &[String], y: &[String]) -> bool {
+    let shared = x.iter().filter(|t| y.binary_search(t).is_ok()).count();
+    // Short sentences share fewer words: a quarter of the shorter one will do.
+    shared >= CONTEXT_SHARED || shared * 4 >= x.len().min(y.len()) && shared >= 2
+}
+
 /// Compares the numbers of a story.
 pub(crate) fn compare(articles: &[StoryArticle<'_>]) -> Vec<NumberFinding> {
-    let mut figures: Vec<Figure> = articles.iter().flat_map(figures_of).collect();
-    let mut findings: Vec<(String, Option<String>, NumberFinding)> = Vec::new();
-    for f in figures.drain(..) {
-        let found = findings.iter_mut().find(|(unit, country, _)| {
-            // "11 Yemeni pirates" are a part of "23 pirates", not another count of them.
-            *unit == f.unit && *country == f.country
+    let figures: Vec<Figure> = articles.iter().flat_map(figures_of).collect();
+    let mut groups: Vec<Group> = Vec::new();
+    for f in figures {
+        // "11 Yemeni pirates" are a part of "23 pirates", not another count of them; and a
+        // figure joins reports whose sentences are about the same thing.
+        let found = groups.iter_mut().find(|g| {
+            g.unit == f.unit
+                && g.country == f.country
+                && g.contexts.iter().any(|c| related(c, &f.context))
         });
         match found {
-            Some((_, country, finding)) => {
-                if country.is_none() {
-                    country.clone_from(&f.country);
+            Some(g) => {
+                if f.country.is_some() && g.finding.what.split_whitespace().count() < 2 {
+                    g.finding.what = f.what;
                 }
-                if f.country.is_some() && finding.what.split_whitespace().count() < 2 {
-                    finding.what = f.what;
-                }
-                finding.reports.push(f.report);
+                g.finding.reports.push(f.report);
+                g.contexts.push(f.context);
             }
-            None => findings.push((
-                f.unit,
-                f.country,
-                NumberFinding {
+            None => groups.push(Group {
+                unit: f.unit,
+                country: f.country,
+                finding: NumberFinding {
                     what: f.what,
                     reports: vec![f.report],
                     origins: 0,
@@ -103,20 +124,23 @@ pub(crate) fn compare(articles: &[StoryArticle<'_>]) -> Vec<NumberFinding> {
                     range: None,
                     conflicts: Vec::new(),
                 },
-            )),
+                contexts: vec![f.context],
+            }),
         }
     }
-    findings
+    groups
         .into_iter()
-        .map(|(_, _, mut finding)| {
-            judge(&mut finding);
-            finding
+        .map(|mut g| {
+            judge(&mut g.finding, &g.contexts);
+            g.finding
         })
         .collect()
 }
 
-/// Sets origins, consistency, conflicts and range.
-fn judge(finding: &mut NumberFinding) {
+/// Sets origins, consistency, conflicts and range. Two figures conflict only when their
+/// sentences also share what they are about (`contexts`: the sentences' content terms): "23
+/// pirates" captured and "an estimated 1,500 pirates" in the region are not one count.
+fn judge(finding: &mut NumberFinding, contexts: &[Vec<String>]) {
     let mut origins: Vec<usize> = finding.reports.iter().map(|r| r.origin).collect();
     origins.sort_unstable();
     origins.dedup();
@@ -125,7 +149,11 @@ fn judge(finding: &mut NumberFinding) {
     for i in 0..intervals.len() {
         for j in i + 1..intervals.len() {
             let (a, b) = (intervals[i], intervals[j]);
-            if a.0 > b.1 || b.0 > a.1 {
+            let related = match (contexts.get(i), contexts.get(j)) {
+                (Some(x), Some(y)) => related(x, y),
+                _ => true,
+            };
+            if related && (a.0 > b.1 || b.0 > a.1) {
                 finding.conflicts.push([i, j]);
             }
         }
@@ -233,8 +261,21 @@ fn figures_of(a: &StoryArticle<'_>) -> Vec<Figure> {
             Some((outcome, word)) => (format!("{unit} {outcome}"), format!("{what} ({word})")),
             None => (unit, what),
         };
+        let sentence = a
+            .analysis
+            .sentences
+            .get(q.sentence)
+            .and_then(|s| s.span.slice(&a.article.text))
+            .unwrap_or("");
+        let mut context: Vec<String> = words(sentence)
+            .filter_map(|(_, w)| term(w))
+            .filter(|t| !t.chars().all(|c| c.is_ascii_digit() || c == '.'))
+            .collect();
+        context.sort();
+        context.dedup();
         out.push(Figure {
             report,
+            context,
             unit,
             country,
             what,
@@ -378,7 +419,7 @@ mod tests {
             range: None,
             conflicts: vec![],
         };
-        judge(&mut f);
+        judge(&mut f, &[]);
         assert!(f.consistent);
         assert_eq!(f.range, Some([10_000.0, 12_000.0]));
     }
@@ -396,7 +437,7 @@ mod tests {
             range: None,
             conflicts: vec![],
         };
-        judge(&mut f);
+        judge(&mut f, &[]);
         assert!(!f.consistent);
         assert_eq!(f.conflicts, vec![[0, 1]]);
         assert_eq!(f.range, None);
