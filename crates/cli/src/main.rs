@@ -53,6 +53,8 @@ enum Command {
     Regroup(commands::regroup::RegroupArgs),
     /// Analyse files without a store: sentences, entities, quotes, numbers and dates.
     Analyze(commands::analyze::AnalyzeArgs),
+    /// Compare files as one story without a store and print the brief (md, json or html).
+    Compare(commands::compare::CompareArgs),
     /// Measure accuracy on labelled data.
     #[command(subcommand)]
     Eval(commands::eval::EvalCommand),
@@ -81,6 +83,7 @@ fn main() -> ExitCode {
         Command::Topics(args) => commands::stories::topics(&data, args),
         Command::Regroup(args) => commands::regroup::run(&data, args),
         Command::Analyze(args) => commands::analyze::run(args),
+        Command::Compare(args) => commands::compare::run(args),
         Command::Eval(cmd) => commands::eval::run(cmd),
         Command::Bench(args) => commands::bench::run(args),
     };
