@@ -314,6 +314,7 @@ mod tests {
             dates: vec![],
             quotes: vec![],
             entities: vec![],
+            events: vec![],
         }
     }
 
