@@ -1,0 +1,332 @@
+//! Cue words and source noun phrases: the reporting verbs that attribute words to a source,
+//! and the noun phrase before a cue ("Nefzi, a chemistry professor, said"), or after one
+//! ("said Lee Epstein", "according to the ministry"), found by scanning words without a parser.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Finite reporting verbs: speech, writing, belief, findings. Participles ("saying") are in
+/// [`PARTICIPLES`]; they continue an attribution rather than open one.
+const CUES: &str = r"said|says|say|told|tells|tell|added|adds|asked|asks|warned|warns|stated|states|announced|announces|declared|declares|claimed|claims|claim|insisted|insists|insist|noted|notes|explained|explains|wrote|writes|write|tweeted|tweets|confirmed|confirms|denied|denies|admitted|admits|acknowledged|acknowledges|argued|argues|argue|stressed|stresses|urged|urges|replied|replies|responded|reported|reports|disclosed|asserted|asserts|suggested|suggests|suggest|predicted|predicts|estimated|estimates|believes|believe|believed|think|thinks|thought|contended|contends|alleged|alleges|maintained|maintains|recalled|recalls|indicated|indicates|testified|vowed|vows|promised|promises|pledged|pledges|threatened|hopes|hope|hoped|expects|expect|fears|fear|feared|worried|worries|revealed|reveals|showed|shows|show|found|finds|concluded|concludes|agreed|agrees|agree|complained|complains|conceded|concedes|emphasized|emphasised|observed|knows|know|knew|wants|want|wanted|predicted|cautioned|boasted|joked|quipped|conceded|countered|retorted|speculated|reiterated|assured|remarked|opined|blogged|posted|mused|acknowledged|pointed\s+out|points\s+out|made\s+clear|made\s+it\s+clear";
+
+/// Participles that carry an attribution on ("..., saying that ...", "..., adding ...").
+const PARTICIPLES: &str = r"saying|adding|noting|arguing|telling|explaining|warning|insisting|claiming|suggesting|asserting|stating|declaring|predicting|acknowledging|calling|writing|asking";
+
+/// Any cue: a reporting verb, a participle, or "according to".
+pub(super) static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(&format!(
+        r"\b(?:(?P<acc>[Aa]ccording\s+to)|(?P<part>{PARTICIPLES})|(?P<verb>{CUES}))\b"
+    ))
+});
+
+/// A cue opening the text after a closing mark: `, said Andriy Kovalenko`.
+pub(super) static CUE_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::compile(&format!(r"^[\s,]*(?P<cue>{CUES})\b")));
+
+/// Words that never stand inside a source noun phrase: clause words, auxiliaries, prepositions.
+const STOP: &[&str] = &[
+    "that", "which", "what", "when", "where", "while", "if", "because", "as", "than", "then", "to",
+    "for", "and", "or", "but", "so", "nor", "is", "are", "was", "were", "be", "been", "being",
+    "am", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should",
+    "may", "might", "must", "not", "no", "there", "here", "in", "on", "at", "after", "before",
+    "during", "since", "with", "by", "from", "about", "into", "over", "under", "through",
+    "against", "between", "among", "until", "unless", "although", "though", "whether", "also",
+    "just", "only", "even", "never", "it's", "that's", "he's", "she's", "they're", "we're", "i'm",
+    "also", "too", "yet", "still", "why", "how", "once", "now", "this", "these", "those", "its",
+    "if", "said", "says", "say", "told",
+];
+
+/// Words between a source and its cue: "has", "also", "repeatedly", "did not".
+const BETWEEN: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "previously",
+    "again",
+    "then",
+    "now",
+    "once",
+    "would",
+    "will",
+    "could",
+    "did",
+    "does",
+    "do",
+    "may",
+    "might",
+    "not",
+    "never",
+    "even",
+    "still",
+    "already",
+    "long",
+    "just",
+    "first",
+    "last",
+    "initially",
+    "earlier",
+    "often",
+    "didn't",
+    "doesn't",
+    "don't",
+    "won't",
+    "has",
+    "had",
+    "must",
+    "should",
+    "can",
+    "always",
+    "too",
+];
+
+/// Words that open a clause, not a name: "But Mr. Guerrero said".
+const OPENERS: &[&str] = &[
+    "but",
+    "and",
+    "so",
+    "yet",
+    "still",
+    "also",
+    "meanwhile",
+    "however",
+    "now",
+    "then",
+    "while",
+    "when",
+    "as",
+    "if",
+    "in",
+    "on",
+    "after",
+    "before",
+    "although",
+    "though",
+    "because",
+    "since",
+    "indeed",
+    "instead",
+    "moreover",
+    "besides",
+];
+
+/// Pronouns that stand for a source on their own.
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "we", "i", "you", "it", "who", "others", "many", "some", "most", "both",
+    "few", "several", "all", "one",
+];
+
+/// The last whitespace-separated word of `s` and where it starts.
+fn last_word(s: &str) -> Option<(usize, &str)> {
+    let t = s.trim_end();
+    if t.is_empty() {
+        return None;
+    }
+    let start = t
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    Some((start, &t[start..]))
+}
+
+fn lower_in(word: &str, set: &[&str]) -> bool {
+    word.len() <= 12 && {
+        let mut buf = [0u8; 12];
+        let bytes = word.as_bytes();
+        for (w, b) in buf.iter_mut().zip(bytes) {
+            *w = b.to_ascii_lowercase();
+        }
+        std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|w| set.contains(&w))
+    }
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A word that may stand inside a noun phrase: letters, digits and the marks of names
+/// ("Mr.", "U.S.", "O'Rourke", "Clinton’s", "R-Fla."); nothing that ends a clause.
+fn np_word(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || ".'’-&/".contains(c))
+        && word.chars().any(char::is_alphanumeric)
+        && (starts_upper(word) && !lower_in(word, OPENERS) || !lower_in(word, STOP))
+}
+
+/// Whether a phrase can be a source: a name, a pronoun, or a noun phrase with a plural or
+/// determined head ("officials", "the ministry", "21 percent").
+fn plausible(words: &[&str]) -> bool {
+    let Some(head) = words.last() else {
+        return false;
+    };
+    let head = head.trim_end_matches('.');
+    if words.len() == 1 {
+        return starts_upper(head) && !lower_in(head, OPENERS)
+            || lower_in(head, PRONOUNS)
+            || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
+    }
+    !head.ends_with("ly") || starts_upper(head)
+}
+
+/// The source written right before a cue: `prefix` runs from the clause start to the cue. The
+/// words between ("has", "also", "repeatedly") are skipped; after an appositive ("Simmons, an
+/// Obama supporter, said") the source is the clause's first comma-free chunk. Returns the byte
+/// range in `prefix`.
+pub(super) fn before(prefix: &str) -> Option<(usize, usize)> {
+    let mut end = prefix.trim_end().len();
+    while let Some((start, word)) = last_word(&prefix[..end]) {
+        let lower_ly = word.ends_with("ly") && !starts_upper(word);
+        if !lower_in(word, BETWEEN) && !lower_ly {
+            break;
+        }
+        end = prefix[..start].trim_end().len();
+    }
+    let head = &prefix[..end];
+    if head.ends_with(',') {
+        return appositive(head);
+    }
+    let mut start = end;
+    let mut words = [""; 8];
+    let mut n = 0;
+    while let Some((at, word)) = last_word(&prefix[..start]) {
+        if n == words.len() || !np_word(word) {
+            break;
+        }
+        words[n] = word;
+        n += 1;
+        start = at;
+    }
+    // Leading openers ("But") and lowercase non-nouns drop off the phrase's front.
+    while n > 0 && lower_in(words[n - 1], OPENERS) {
+        n -= 1;
+        start += words[n].len();
+        start += prefix[start..].len() - prefix[start..].trim_start().len();
+    }
+    words[..n].reverse();
+    (n > 0 && plausible(&words[..n])).then_some((start, end))
+}
+
+/// The first comma-free chunk of a clause that is wholly a noun phrase, before an appositive.
+fn appositive(head: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    for _ in 0..3 {
+        let chunk_end = from + head[from..].find(',')?;
+        let chunk = &head[from..chunk_end];
+        if let Some((s, e)) = before(chunk).filter(|&(s, e)| {
+            let lead = chunk[..s].trim();
+            e == chunk.trim_end().len()
+                && (lead.is_empty() || lead.split_whitespace().all(|w| lower_in(w, OPENERS)))
+        }) {
+            return Some((from + s, from + e));
+        }
+        from = chunk_end + 1;
+        if head[from..].trim().is_empty() {
+            return None;
+        }
+    }
+    None
+}
+
+/// The source written right after a cue ("said Lee Epstein, who ..."), up to a comma, a
+/// clause word or the end: the byte range in `rest`, and whether the sentence ends or pauses
+/// right after it.
+pub(super) fn after(rest: &str) -> Option<(usize, usize, bool)> {
+    let lead = rest.len() - rest.trim_start().len();
+    let mut pos = lead;
+    let mut end = lead;
+    let mut n = 0;
+    for word in rest[lead..].split_inclusive(char::is_whitespace) {
+        let w = word.trim_end();
+        let bare = w.trim_end_matches([',', ';', ':', '.', '!', '?', ')']);
+        let last_dot = w.ends_with('.') && rest[pos + word.len()..].trim().is_empty();
+        let bare = if last_dot || !w.ends_with('.') {
+            bare
+        } else {
+            w
+        };
+        if !np_word(bare)
+            || n == 10
+            || (n == 0
+                && !(starts_upper(bare)
+                    || lower_in(bare, PRONOUNS)
+                    || lower_in(
+                        bare,
+                        &[
+                            "the", "a", "an", "his", "her", "their", "one", "two", "three", "some",
+                            "many", "several", "other", "another",
+                        ],
+                    )
+                    || bare.starts_with(char::is_numeric)))
+        {
+            break;
+        }
+        n += 1;
+        end = pos + bare.len();
+        pos += word.len();
+        if bare.len() < w.len() {
+            break; // a comma or the final stop ends it
+        }
+    }
+    if n == 0 {
+        return None;
+    }
+    let tail = rest[end..].trim_start();
+    let closes = tail.is_empty() || tail.starts_with([',', '.', ';', '!', '?', ')', '—', '–']);
+    Some((lead, end, closes))
+}
+
+/// Whether a cue match is a participle.
+pub(super) fn is_participle(caps: &regex::Captures<'_>) -> bool {
+    caps.name("part").is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src_before(prefix: &str) -> Option<&str> {
+        before(prefix).map(|(s, e)| &prefix[s..e])
+    }
+
+    #[test]
+    fn sources_before_cues() {
+        assert_eq!(
+            src_before("Ukrainian President Volodymyr Zelenskiy "),
+            Some("Ukrainian President Volodymyr Zelenskiy")
+        );
+        assert_eq!(
+            src_before(
+                "But Mr. Guerrero, a Republican who described himself as a religious Catholic, "
+            ),
+            Some("Mr. Guerrero")
+        );
+        assert_eq!(
+            src_before("Troops crossed the border, some experts have "),
+            Some("some experts")
+        );
+        assert_eq!(
+            src_before("Sen. Marco Rubio, R-Fla., appearing on Fox News, "),
+            Some("Sen. Marco Rubio")
+        );
+        assert_eq!(src_before("On Tuesday, he repeatedly "), Some("he"));
+        assert_eq!(src_before("The weather was cold and "), None);
+        assert_eq!(src_before("the troops that "), None);
+    }
+
+    #[test]
+    fn sources_after_cues() {
+        let rest = " Lee Epstein, who teaches law.";
+        let (s, e, closes) = after(rest).unwrap();
+        assert_eq!((&rest[s..e], closes), ("Lee Epstein", true));
+        let rest = " Mr. Bartels.";
+        let (s, e, closes) = after(rest).unwrap();
+        assert_eq!((&rest[s..e], closes), ("Mr. Bartels", true));
+        let (_, _, closes) = after(" the organization has become a shell").unwrap();
+        assert!(!closes);
+    }
+}
