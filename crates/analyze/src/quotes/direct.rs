@@ -82,6 +82,8 @@ pub(super) fn find(text: &str, sentences: &[Sentence], pairs: &[Pair]) -> Vec<Qu
         let (speaker, cue) = attribute_after(after, close)
             .or_else(|| attribute_before(before, sentence.span.start))
             .map(|(s, c)| (Some(s), Some(c)))
+            .or_else(|| attribute_next(text, sentences, end_si, after))
+            .or_else(|| attribute_colon(text, sentences, si, before))
             .or_else(|| named_subject(before, sentence.span.start).map(|s| (Some(s), None)))
             .unwrap_or((None, None));
         let whole_paragraph =
@@ -131,10 +133,17 @@ fn attribute_after(after: &str, base: usize) -> Option<(Speaker, String)> {
         }
     }
     const NEAR: usize = 160;
-    let c = CUE
+    let Some(c) = CUE
         .captures_iter(after)
         .take_while(|c| c.get(0).is_some_and(|m| m.start() < NEAR))
-        .find(|c| c.name("verb").is_some())?;
+        .find(|c| c.name("verb").is_some())
+    else {
+        let (s, e, v0, v1) = source::loose_cue(after)?;
+        return Some((
+            Speaker::new(&after[s..e], base + s),
+            after[v0..v1].to_string(),
+        ));
+    };
     let cue = c.get(0).expect("match");
     let prefix = &after[..cue.start()];
     let (s, e) = source::before(prefix)?;
@@ -146,6 +155,49 @@ fn attribute_after(after: &str, base: usize) -> Option<(Speaker, String)> {
         Speaker::new(&prefix[s..e], base + s),
         cue_text(cue.as_str()),
     ))
+}
+
+/// A quote closing its sentence, attributed at the start of the next one in the paragraph:
+/// `“... paid!” LeVell declared.`
+fn attribute_next(
+    text: &str,
+    sentences: &[Sentence],
+    si: usize,
+    after: &str,
+) -> Option<(Option<Speaker>, Option<String>)> {
+    if !after.trim().is_empty() {
+        return None;
+    }
+    let (this, next) = (sentences.get(si)?, sentences.get(si + 1)?);
+    if next.paragraph != this.paragraph {
+        return None;
+    }
+    let words = &text[next.span.start..next.span.end];
+    let (s, e, v0, v1) = source::loose_cue(words)?;
+    Some((
+        Some(Speaker::new(&words[s..e], next.span.start + s)),
+        Some(words[v0..v1].to_string()),
+    ))
+}
+
+/// A quote opening its sentence after one ending in a colon: `Trump told the crowd: “...”`.
+fn attribute_colon(
+    text: &str,
+    sentences: &[Sentence],
+    si: usize,
+    before: &str,
+) -> Option<(Option<Speaker>, Option<String>)> {
+    if !before.trim().is_empty() || si == 0 {
+        return None;
+    }
+    let prev = &sentences[si - 1];
+    let words = text[prev.span.start..prev.span.end].trim_end();
+    if !words.ends_with(':') || prev.paragraph + 1 < sentences[si].paragraph {
+        return None;
+    }
+    attribute_before(words, prev.span.start)
+        .map(|(s, c)| (Some(s), Some(c)))
+        .or_else(|| named_subject(words, prev.span.start).map(|s| (Some(s), None)))
 }
 
 /// `X said the developments opened “...”` or `X said: “...”` before an opening mark.
@@ -164,7 +216,8 @@ fn attribute_before(before: &str, base: usize) -> Option<(Speaker, String)> {
         .last()
 }
 
+/// The subject of the clause a partial quote stands in: `Clinton blamed the “fog of war”`.
 fn named_subject(before: &str, base: usize) -> Option<Speaker> {
-    let m = NAMED.find(before)?;
-    Some(Speaker::new(m.as_str(), base + m.start()))
+    let (s, e) = source::subject(before)?;
+    Some(Speaker::new(&before[s..e], base + s))
 }

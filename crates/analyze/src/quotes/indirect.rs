@@ -43,6 +43,20 @@ pub(super) fn find(
             let lead = sentence[..m.start()].trim_end();
             if lead.ends_with(',') {
                 stops.push(lead.len() - 1);
+                // "He dismissed the critique, saying ...": the clause's subject speaks,
+                // unless it already speaks in this sentence.
+                if let Some((sa, sb)) = source::subject(lead) {
+                    if !inside(sa) && !found.iter().any(|f| f.speaker.0 == sa) {
+                        let rest = &sentence[m.end()..];
+                        let start = m.end() + content_start(rest);
+                        found.push(Found {
+                            speaker: (sa, sb),
+                            cue: m.as_str().to_string(),
+                            claim: (m.start(), m.end()),
+                            content: (start, sentence.len()),
+                        });
+                    }
+                }
             }
             continue;
         }

@@ -8,7 +8,7 @@ use regex::Regex;
 
 /// Finite reporting verbs: speech, writing, belief, findings. Participles ("saying") are in
 /// [`PARTICIPLES`]; they continue an attribution rather than open one.
-const CUES: &str = r"said|says|say|told|tells|tell|added|adds|asked|asks|warned|warns|stated|states|announced|announces|declared|declares|claimed|claims|claim|insisted|insists|insist|noted|notes|explained|explains|wrote|writes|write|tweeted|tweets|confirmed|confirms|denied|denies|admitted|admits|acknowledged|acknowledges|argued|argues|argue|stressed|stresses|urged|urges|replied|replies|responded|reported|reports|disclosed|asserted|asserts|suggested|suggests|suggest|predicted|predicts|estimated|estimates|believes|believe|believed|think|thinks|thought|contended|contends|alleged|alleges|maintained|maintains|recalled|recalls|indicated|indicates|testified|vowed|vows|promised|promises|pledged|pledges|threatened|hopes|hope|hoped|expects|expect|fears|fear|feared|worried|worries|revealed|reveals|showed|shows|show|found|finds|concluded|concludes|agreed|agrees|agree|complained|complains|conceded|concedes|emphasized|emphasised|observed|knows|know|knew|wants|want|wanted|predicted|cautioned|boasted|joked|quipped|conceded|countered|retorted|speculated|reiterated|assured|remarked|opined|blogged|posted|mused|acknowledged|pointed\s+out|points\s+out|made\s+clear|made\s+it\s+clear";
+const CUES: &str = r"said|says|say|told|tells|tell|added|adds|asked|asks|warned|warns|stated|announced|announces|declared|declares|claimed|claims|claim|insisted|insists|insist|noted|notes|explained|explains|wrote|writes|write|tweeted|tweets|confirmed|confirms|denied|denies|admitted|admits|acknowledged|acknowledges|argued|argues|argue|stressed|stresses|urged|urges|replied|replies|responded|reported|reports|disclosed|asserted|asserts|suggested|suggests|suggest|predicted|predicts|estimated|estimates|believes|believe|think|thinks|contended|contends|alleged|alleges|maintained|maintains|recalled|recalls|indicated|indicates|testified|vowed|vows|promised|promises|threatened|hopes|hope|hoped|expects|expect|fears|fear|feared|worried|worries|revealed|reveals|showed|shows|show|found|finds|concluded|concludes|agreed|agrees|agree|complained|complains|conceded|concedes|emphasized|emphasised|observed|knows|know|knew|wants|predicted|cautioned|boasted|joked|quipped|conceded|countered|retorted|speculated|reiterated|assured|remarked|opined|blogged|posted|mused|acknowledged|pointed\s+out|points\s+out|pointed\s+to|made\s+clear|made\s+it\s+clear|calls|described|describes|declined|continued|endorsed|endorses|accused|accuses|criticized|criticised|criticizes|expressed|seeks|refused|refuses|offered|proposed|cited|cites|voted|defended|defends|praised|praises|questioned|attacked|rejected|rejects|blasted|dismissed|mentioned|blamed|blames|denounced|denounces|discussed|assured|ordered|complained|mocked|referred|echoed|repeated|railed|encouraged|compared|slammed|slams|thanked|highlighted|decried|reminded|charged|challenged|touted|lamented|answered|hoped|supported|supports|backed|opposed|opposes|condemned|welcomed|demanded|demands|pushed|questioned|decided|agreed|apologized|apologised|recommended|embraced|favored|favors|portrayed|signaled|signalled|voiced|pleaded|shouted|chanted|exclaimed|pressed|wondered|elaborated|recounted|scoffed|snapped|yelled|cautioned|reasoned|clarified|advised|proclaimed|touted|hinted|implied|conceded";
 
 /// Participles that carry an attribution on ("..., saying that ...", "..., adding ...").
 const PARTICIPLES: &str = r"saying|adding|noting|arguing|telling|explaining|warning|insisting|claiming|suggesting|asserting|stating|declaring|predicting|acknowledging|calling|writing|asking";
@@ -39,6 +39,26 @@ const STOP: &[&str] = &[
 
 /// Words between a source and its cue: "has", "also", "repeatedly", "did not".
 const BETWEEN: &[&str] = &[
+    // When: "Trump last year proposed", "Cruz on Thursday declared".
+    "on",
+    "this",
+    "year",
+    "week",
+    "month",
+    "today",
+    "yesterday",
+    "tonight",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
     "has",
     "have",
     "had",
@@ -278,6 +298,110 @@ pub(super) fn after(rest: &str) -> Option<(usize, usize, bool)> {
     let tail = rest[end..].trim_start();
     let closes = tail.is_empty() || tail.starts_with([',', '.', ';', '!', '?', ')', '—', '–']);
     Some((lead, end, closes))
+}
+
+/// The subject opening a clause, after lead-ins ("At the debate Wednesday, Clinton blamed
+/// ..."): a pronoun or a name (with a determiner before it or a plural noun after it: "South
+/// Korean officials") followed by a lowercase word, its verb. The byte range in `clause`.
+pub(super) fn subject(clause: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    for _ in 0..3 {
+        if let Some((s, e)) = subject_at(&clause[from..]) {
+            return Some((from + s, from + e));
+        }
+        from += clause[from..].find(", ")? + 2;
+    }
+    None
+}
+
+fn subject_at(rest: &str) -> Option<(usize, usize)> {
+    const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our"];
+    let lead = rest.len() - rest.trim_start().len();
+    let mut pos = lead;
+    let mut end = None;
+    let mut state = 0; // 0: start, 1: after determiner, 2: in the name, 3: after plural noun
+    for word in rest[lead..].split_inclusive(char::is_whitespace) {
+        let w = word.trim_end();
+        let at = pos;
+        pos += word.len();
+        match state {
+            0 if lower_in(w, &["he", "she", "they", "we", "i"]) => {
+                end = Some(at + w.len());
+                state = 3;
+            }
+            0 | 1 if state == 0 && lower_in(w, DETERMINERS) => state = 1,
+            0..=2
+                if np_word(w) && starts_upper(w) && !lower_in(w, OPENERS) && !lower_in(w, STOP) =>
+            {
+                end = Some(at + w.len());
+                state = 2;
+            }
+            2 if w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && w.chars().all(|c| c.is_ascii_lowercase())
+                && !lower_in(w, STOP) =>
+            {
+                // "officials" — a noun only when a verb follows.
+                let next = rest[pos..].split_whitespace().next().unwrap_or("");
+                if next.starts_with(char::is_lowercase) {
+                    end = Some(at + w.len());
+                    state = 3;
+                } else {
+                    return finish(rest, lead, end, w);
+                }
+            }
+            _ => return finish(rest, lead, end, w),
+        }
+    }
+    None
+}
+
+/// A subject counts when the word after it is lowercase (a verb), not punctuation.
+fn finish(_rest: &str, lead: usize, end: Option<usize>, next: &str) -> Option<(usize, usize)> {
+    let end = end?;
+    (next.starts_with(char::is_lowercase) && !lower_in(next, STOP)
+        || lower_in(next, &["has", "have", "had", "was", "is"]))
+    .then_some((lead, end))
+}
+
+/// A verb-like word right after a source, for quotes whose cue is not in the lexicon
+/// (`“...,” Hannity pressed.`): lowercase, ending in "ed" or "s", and closing the clause.
+pub(super) fn loose_cue(after_mark: &str) -> Option<(usize, usize, usize, usize)> {
+    let mut pos = 0;
+    for (i, word) in after_mark.split_inclusive(char::is_whitespace).enumerate() {
+        if i > 8 {
+            break;
+        }
+        let w = word.trim_end().trim_end_matches([',', '.', ';', '!', '?']);
+        let lexical = CUE.find(w).is_some_and(|m| m.len() == w.len());
+        let verb = lexical
+            || w.len() > 3
+                && w.chars().all(|c| c.is_ascii_lowercase())
+                && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss"))
+                && !lower_in(w, STOP);
+        if verb {
+            let tail = after_mark[pos + w.len()..].trim_start();
+            let closes = tail.is_empty()
+                || tail.starts_with([',', '.', ';', '!', '?', '—', '–'])
+                || tail.split_whitespace().next().is_some_and(|n| {
+                    [
+                        "in", "on", "at", "during", "to", "about", "with", "from", "after",
+                        "before", "as", "when", "while",
+                    ]
+                    .contains(&n)
+                });
+            let (s, e) = before(&after_mark[..pos])?;
+            return (closes && !after_mark[..s].chars().any(char::is_alphanumeric)).then_some((
+                s,
+                e,
+                pos,
+                pos + w.len(),
+            ));
+        }
+        pos += word.len();
+    }
+    None
 }
 
 /// Whether a cue match is a participle.
