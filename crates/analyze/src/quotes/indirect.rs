@@ -106,7 +106,11 @@ pub(super) fn find(
         let skip = content_start(rest);
         let after = (m.end() + skip, sentence.len());
         let after_text = &sentence[after.0..after.1];
-        let content = if words(after_text) >= MIN_CONTENT_WORDS && !adverbial(after_text) {
+        let pauses = rest
+            .trim_start()
+            .starts_with([',', '.', ';', ')', '!', '?']);
+        let content = if !pauses && words(after_text) >= MIN_CONTENT_WORDS && !adverbial(after_text)
+        {
             after
         } else {
             // "..., officials said." — the content before the source.
@@ -188,7 +192,17 @@ fn words(s: &str) -> usize {
 
 /// " and" / " but" left at the end of a clause cut before another attribution.
 fn strip_trailing_conjunction(s: &str) -> &str {
-    for tail in [" and", " but", " while", " as", " because"] {
+    for tail in [
+        " and",
+        " but",
+        " while",
+        " as",
+        " because",
+        " though",
+        " although",
+        " so",
+        " when",
+    ] {
         if let Some(head) = s.strip_suffix(tail) {
             return head.trim_end_matches([' ', ',']);
         }

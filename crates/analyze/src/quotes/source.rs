@@ -175,6 +175,7 @@ fn np_word(word: &str) -> bool {
             .chars()
             .all(|c| c.is_alphanumeric() || ".'’-&/".contains(c))
         && word.chars().any(char::is_alphanumeric)
+        && (!word.ends_with("ing") || starts_upper(word))
         && (starts_upper(word) && !lower_in(word, OPENERS) || !lower_in(word, STOP))
 }
 
@@ -199,7 +200,22 @@ fn plausible(words: &[&str]) -> bool {
 /// range in `prefix`.
 pub(super) fn before(prefix: &str) -> Option<(usize, usize)> {
     let mut end = prefix.trim_end().len();
-    while let Some((start, word)) = last_word(&prefix[..end]) {
+    loop {
+        let head = &prefix[..end];
+        // A parenthesis or a pair of dashes between source and cue: "Sen. Jack Reed (D-R.I.)
+        // said", "Deborah Reynolds - Santilli's girlfriend - told".
+        if head.ends_with(')') {
+            end = prefix[..head.rfind('(')?].trim_end().len();
+            continue;
+        }
+        if let Some(inner) = head.strip_suffix(" -").or_else(|| head.strip_suffix('—')) {
+            let open = inner.rfind(" - ").or_else(|| inner.rfind('—'))?;
+            end = prefix[..open].trim_end().len();
+            continue;
+        }
+        let Some((start, word)) = last_word(head) else {
+            break;
+        };
         let lower_ly = word.ends_with("ly") && !starts_upper(word);
         if !lower_in(word, BETWEEN) && !lower_ly {
             break;
@@ -221,25 +237,31 @@ pub(super) fn before(prefix: &str) -> Option<(usize, usize)> {
         n += 1;
         start = at;
     }
-    // Leading openers ("But") and lowercase non-nouns drop off the phrase's front.
-    while n > 0 && lower_in(words[n - 1], OPENERS) {
+    // Leading openers ("But") and times ("Tuesday") drop off the phrase's front.
+    while n > 0 && (lower_in(words[n - 1], OPENERS) || lower_in(words[n - 1], BETWEEN)) {
         n -= 1;
         start += words[n].len();
         start += prefix[start..].len() - prefix[start..].trim_start().len();
     }
     words[..n].reverse();
-    (n > 0 && plausible(&words[..n])).then_some((start, end))
+    let possessive = words[..n].last().is_some_and(|w| {
+        w.ends_with("'s")
+            || w.ends_with("’s")
+            || lower_in(w, &["his", "her", "their", "its", "my", "our", "your"])
+    });
+    (n > 0 && !possessive && plausible(&words[..n])).then_some((start, end))
 }
 
 /// The first comma-free chunk of a clause that is wholly a noun phrase, before an appositive.
 fn appositive(head: &str) -> Option<(usize, usize)> {
     let mut from = 0;
     for _ in 0..3 {
-        let chunk_end = from + head[from..].find(',')?;
+        let chunk_end = from + head[from..].find(", ").unwrap_or(head.len() - from - 1);
         let chunk = &head[from..chunk_end];
         if let Some((s, e)) = before(chunk).filter(|&(s, e)| {
             let lead = chunk[..s].trim();
-            e == chunk.trim_end().len()
+            let rest = chunk[e..].trim();
+            (rest.is_empty() || rest.starts_with('(') && rest.ends_with(')'))
                 && (lead.is_empty() || lead.split_whitespace().all(|w| lower_in(w, OPENERS)))
         }) {
             return Some((from + s, from + e));
