@@ -36,7 +36,8 @@ pub(super) fn find(
     let mut stops: Vec<usize> = Vec::new();
     for c in CUE.captures_iter(sentence) {
         let m = c.get(0).expect("match");
-        if inside(m.start()) {
+        // Inside a quote, or part of a word ("self-described", "so-called").
+        if inside(m.start()) || sentence[..m.start()].ends_with('-') {
             continue;
         }
         if source::is_participle(&c) {
@@ -100,6 +101,9 @@ pub(super) fn find(
         let Some((sa, sb)) = source::before(prefix) else {
             continue;
         };
+        if !agrees(&sentence[sa..sb], &cue) {
+            continue;
+        }
         if inside(sa) {
             continue;
         }
@@ -181,7 +185,23 @@ fn adverbial(s: &str) -> bool {
     [
         "in", "on", "at", "during", "after", "before", "to", "of", "about", "by", "with", "for",
     ]
-    .contains(&first)
+    .iter()
+    .any(|w| first.eq_ignore_ascii_case(w))
+}
+
+/// A bare verb ("show", "say") does not follow a singular subject ("a talk show host"): there
+/// the cue word is a noun.
+fn agrees(source: &str, cue: &str) -> bool {
+    const BARE: &[&str] = &[
+        "say", "show", "think", "know", "believe", "argue", "suggest", "agree", "hope", "fear",
+        "claim", "insist", "tell", "write", "expect",
+    ];
+    let bare = BARE.contains(&cue);
+    let first = source.split_whitespace().next().unwrap_or("");
+    let singular = ["a", "an", "one", "this", "that", "another", "each", "every"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w));
+    !(bare && singular)
 }
 
 fn words(s: &str) -> usize {

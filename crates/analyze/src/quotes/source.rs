@@ -39,6 +39,17 @@ const STOP: &[&str] = &[
 
 /// Words between a source and its cue: "has", "also", "repeatedly", "did not".
 const BETWEEN: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
     // When: "Trump last year proposed", "Cruz on Thursday declared".
     "on",
     "this",
@@ -187,6 +198,10 @@ fn plausible(words: &[&str]) -> bool {
     };
     let head = head.trim_end_matches('.');
     if words.len() == 1 {
+        const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "his", "her", "their"];
+        if lower_in(head, DETERMINERS) {
+            return false;
+        }
         return starts_upper(head) && !lower_in(head, OPENERS)
             || lower_in(head, PRONOUNS)
             || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
@@ -259,10 +274,11 @@ fn appositive(head: &str) -> Option<(usize, usize)> {
         let chunk_end = from + head[from..].find(", ").unwrap_or(head.len() - from - 1);
         let chunk = &head[from..chunk_end];
         if let Some((s, e)) = before(chunk).filter(|&(s, e)| {
+            const CONJUNCTIONS: &[&str] = &["but", "and", "so", "yet", "still", "also", "however"];
             let lead = chunk[..s].trim();
             let rest = chunk[e..].trim();
             (rest.is_empty() || rest.starts_with('(') && rest.ends_with(')'))
-                && (lead.is_empty() || lead.split_whitespace().all(|w| lower_in(w, OPENERS)))
+                && (lead.is_empty() || lead.split_whitespace().all(|w| lower_in(w, CONJUNCTIONS)))
         }) {
             return Some((from + s, from + e));
         }
@@ -282,9 +298,14 @@ pub(super) fn after(rest: &str) -> Option<(usize, usize, bool)> {
     let mut pos = lead;
     let mut end = lead;
     let mut n = 0;
+    // A lowercase title may open a name: "said pollster Frank Luntz".
+    let mut titled = false;
     for word in rest[lead..].split_inclusive(char::is_whitespace) {
         let w = word.trim_end();
         let bare = w.trim_end_matches([',', ';', ':', '.', '!', '?', ')']);
+        if n == 1 && titled && !starts_upper(bare) {
+            return None;
+        }
         let last_dot = w.ends_with('.') && rest[pos + word.len()..].trim().is_empty();
         let bare = if last_dot || !w.ends_with('.') {
             bare
@@ -303,7 +324,11 @@ pub(super) fn after(rest: &str) -> Option<(usize, usize, bool)> {
                             "many", "several", "other", "another",
                         ],
                     )
-                    || bare.starts_with(char::is_numeric)))
+                    || bare.starts_with(char::is_numeric)
+                    || {
+                        titled = !bare.contains(['.', '’', '\'']);
+                        titled
+                    }))
         {
             break;
         }
