@@ -207,7 +207,7 @@ fn attribute_before(before: &str, base: usize) -> Option<(Speaker, String)> {
         .filter_map(|c| {
             let cue = c.get(0).expect("match");
             let prefix = &before[..cue.start()];
-            let (s, e) = source::before(prefix)?;
+            let (s, e) = source::before_or_shared(prefix)?;
             Some((
                 Speaker::new(&prefix[s..e], base + s),
                 cue_text(cue.as_str()),

@@ -40,7 +40,15 @@ pub(super) fn find(
         if inside(m.start()) || sentence[..m.start()].ends_with('-') {
             continue;
         }
-        if source::is_participle(&c) {
+        let progressive = source::is_participle(&c) && {
+            let lead = sentence[..m.start()].trim_end();
+            [
+                "is", "are", "was", "were", "been", "am", "'re", "’re", "'s", "’s",
+            ]
+            .iter()
+            .any(|aux| lead.ends_with(aux))
+        };
+        if source::is_participle(&c) && !progressive {
             let lead = sentence[..m.start()].trim_end();
             if lead.ends_with(',') {
                 stops.push(lead.len() - 1);
@@ -98,7 +106,15 @@ pub(super) fn find(
                 continue;
             }
         }
-        let Some((sa, sb)) = source::before(prefix) else {
+        // "They are saying ...": the auxiliary stands between source and cue.
+        let prefix = if progressive {
+            let lead = prefix.trim_end();
+            let aux = lead.rfind([' ', '\'', '’']).map_or(0, |i| i);
+            &prefix[..aux]
+        } else {
+            prefix
+        };
+        let Some((sa, sb)) = source::before_or_shared(prefix) else {
             continue;
         };
         if !agrees(&sentence[sa..sb], &cue) {
@@ -113,8 +129,9 @@ pub(super) fn find(
         let pauses = rest
             .trim_start()
             .starts_with([',', '.', ';', ')', '!', '?']);
-        let content = if !pauses && words(after_text) >= MIN_CONTENT_WORDS && !adverbial(after_text)
-        {
+        // "said in a statement." places the saying; "reported at least six planes ..." does not.
+        let placed = adverbial(after_text) && words(after_text) <= 6;
+        let content = if !pauses && words(after_text) >= MIN_CONTENT_WORDS && !placed {
             after
         } else {
             // "..., officials said." — the content before the source.

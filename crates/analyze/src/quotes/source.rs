@@ -184,7 +184,7 @@ fn np_word(word: &str) -> bool {
     !word.is_empty()
         && word
             .chars()
-            .all(|c| c.is_alphanumeric() || ".'’-&/".contains(c))
+            .all(|c| c.is_alphanumeric() || ".'’-&/%".contains(c))
         && word.chars().any(char::is_alphanumeric)
         && (!word.ends_with("ing") || starts_upper(word))
         && (starts_upper(word) && !lower_in(word, OPENERS) || !lower_in(word, STOP))
@@ -204,7 +204,8 @@ fn plausible(words: &[&str]) -> bool {
         }
         return starts_upper(head) && !lower_in(head, OPENERS)
             || lower_in(head, PRONOUNS)
-            || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
+            || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss")
+            || head.starts_with(char::is_numeric); // "42% say", "About three in 10 said"
     }
     !head.ends_with("ly") || starts_upper(head)
 }
@@ -265,6 +266,16 @@ pub(super) fn before(prefix: &str) -> Option<(usize, usize)> {
             || lower_in(w, &["his", "her", "their", "its", "my", "our", "your"])
     });
     (n > 0 && !possessive && plausible(&words[..n])).then_some((start, end))
+}
+
+/// [`before`], or for a verb coordinated with an earlier one ("Priebus arrived ... and
+/// acknowledged that ..."), the clause's subject.
+pub(super) fn before_or_shared(prefix: &str) -> Option<(usize, usize)> {
+    before(prefix).or_else(|| {
+        let lead = prefix.trim_end();
+        let shared = [" and", " but", " then"].iter().any(|c| lead.ends_with(c));
+        shared.then(|| subject(lead)).flatten()
+    })
 }
 
 /// The first comma-free chunk of a clause that is wholly a noun phrase, before an appositive.
