@@ -149,6 +149,31 @@ pub(super) fn find(
             content,
         });
     }
+    for c in source::POSSESSIVE.captures_iter(sentence) {
+        let (m, sp, cue) = (
+            c.get(0).expect("match"),
+            c.name("sp").expect("source"),
+            c.name("cue").expect("cue"),
+        );
+        if inside(m.start())
+            || found
+                .iter()
+                .any(|f| f.claim.0 <= m.start() && m.start() < f.claim.1)
+        {
+            continue;
+        }
+        // The possessor without its "'s"; the content runs to the clause's end.
+        let possessor = sp.as_str().trim_end_matches("'s").trim_end_matches("’s");
+        let end = sentence[m.end()..]
+            .find([',', ';', '.', '—'])
+            .map_or(sentence.len(), |i| m.end() + i);
+        found.push(Found {
+            speaker: (sp.start(), sp.start() + possessor.len()),
+            cue: cue.as_str().to_string(),
+            claim: (sp.start(), m.end()),
+            content: (m.end(), end),
+        });
+    }
     let claims: Vec<(usize, usize)> = found.iter().map(|f| f.claim).collect();
     for f in found {
         let (start, mut end) = f.content;
@@ -200,7 +225,7 @@ pub(super) fn find(
 fn adverbial(s: &str) -> bool {
     let first = s.split_whitespace().next().unwrap_or("");
     [
-        "in", "on", "at", "during", "after", "before", "to", "of", "about", "by", "with", "for",
+        "in", "on", "at", "during", "after", "before", "of", "about", "by", "with", "for",
     ]
     .iter()
     .any(|w| first.eq_ignore_ascii_case(w))

@@ -24,6 +24,14 @@ pub(super) static CUE: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static CUE_FIRST: LazyLock<Regex> =
     LazyLock::new(|| crate::pattern::compile(&format!(r"^[\s,]*(?P<cue>{CUES})\b")));
 
+/// A reporting noun after its possessor, with its clause: "Trump's claim that ...", "her
+/// insistence that ...".
+pub(super) static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(
+        r"\b(?P<sp>(?:[A-Z][\p{L}\-]*[ \t]+){0,3}[A-Z][\p{L}\-]*['’]s|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:[a-z]+[ \t]+)?(?P<cue>claims?|statements?|remarks?|comments?|views?|arguments?|assertions?|belief|suggestion|insistence|announcement|accusations?|allegations?|warnings?|promises?|pledge|vows?|predictions?|assurances?|fears?|hopes?)[ \t]+that\b",
+    )
+});
+
 /// Words that never stand inside a source noun phrase: clause words, auxiliaries, prepositions.
 const STOP: &[&str] = &[
     "that", "which", "what", "when", "where", "while", "if", "because", "as", "than", "then", "to",
