@@ -546,9 +546,10 @@ mod tests {
             r.documents, r.gold, r.predicted, r.overlap.precision, r.overlap.recall, r.overlap.f1, r.exact.f1, r.source_accuracy, r.attribution.f1
         );
         assert!(r.documents >= 80);
-        // Measured: overlap P 0.919, F1 0.696; attribution F1 0.535. Bars just below.
-        assert!(r.overlap.f1 >= 0.67 && r.overlap.precision >= 0.88, "{r:?}");
-        assert!(r.attribution.f1 >= 0.51, "{r:?}");
-        assert!(r.source_accuracy >= 0.80, "{r:?}");
+        // Measured: overlap P 0.922, F1 0.750; attribution F1 0.611, source accuracy 0.886.
+        // Bars just below.
+        assert!(r.overlap.f1 >= 0.73 && r.overlap.precision >= 0.90, "{r:?}");
+        assert!(r.attribution.f1 >= 0.59, "{r:?}");
+        assert!(r.source_accuracy >= 0.85, "{r:?}");
     }
 }

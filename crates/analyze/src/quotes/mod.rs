@@ -236,4 +236,89 @@ mod tests {
         let q = quotes("Ukraine has reported its first clashes with North Korean troops.");
         assert_eq!(q[0].1.as_deref(), Some("Ukraine"));
     }
+
+    /// (speaker, content) pairs of a text.
+    fn attributed(text: &str) -> Vec<(String, String)> {
+        quotes(text)
+            .into_iter()
+            .map(|(content, speaker, _, _)| (speaker.unwrap_or_default(), content))
+            .collect()
+    }
+
+    #[test]
+    fn sources_with_appositives_titles_and_parentheses() {
+        let q = attributed("Nefzi, a chemistry professor and a member of the board, said he never saw Mateen at the mosque.");
+        assert_eq!(
+            q,
+            [("Nefzi".into(), "he never saw Mateen at the mosque".into())]
+        );
+        let q = attributed("Sen. Jack Reed (D-R.I.) said he had not read the plan.");
+        assert_eq!(q[0].0, "Sen. Jack Reed");
+        let q =
+            attributed("\u{201c}This will appear in some ad,\u{201d} said pollster Frank Luntz.");
+        assert_eq!(q[0].0, "pollster Frank Luntz");
+        let q = attributed("In an interview, Steve Huhn, a former vice president, said Fiorina was heavily involved.");
+        assert_eq!(q[0].0, "Steve Huhn");
+    }
+
+    #[test]
+    fn content_before_or_after_the_cue() {
+        let q = attributed(
+            "Ryan and Trump will meet next week, Spicer said, adding that the talks were set.",
+        );
+        assert_eq!(
+            q[0],
+            ("Spicer".into(), "Ryan and Trump will meet next week".into())
+        );
+        let q = attributed(
+            "Germany should expand its military quickly, said Mr. Bartels, a member of the party.",
+        );
+        assert_eq!(
+            q[0],
+            (
+                "Mr. Bartels".into(),
+                "Germany should expand its military quickly".into()
+            )
+        );
+        let q = attributed("CNN reported at least six planes filled the skies.");
+        assert_eq!(
+            q[0],
+            ("CNN".into(), "at least six planes filled the skies".into())
+        );
+        let q = attributed("They are saying his vote is a signal.");
+        assert_eq!(q[0], ("They".into(), "his vote is a signal".into()));
+        let q = attributed("About three in 10 said they prefer a liberal agenda.");
+        assert_eq!(q[0].1, "they prefer a liberal agenda");
+    }
+
+    #[test]
+    fn stance_verbs_participles_and_reporting_nouns() {
+        let q =
+            attributed("At the debate Wednesday, Clinton blamed the fog of war for the failure.");
+        assert_eq!(
+            q[0],
+            ("Clinton".into(), "the fog of war for the failure".into())
+        );
+        let q = attributed("He left the stage early, saying the polls were wrong.");
+        assert!(
+            q.contains(&("He".into(), "the polls were wrong".into())),
+            "{q:?}"
+        );
+        let q = attributed("Cruz rejected Trump's claim that he had lied about the vote.");
+        assert!(
+            q.contains(&("Trump".into(), "he had lied about the vote".into())),
+            "{q:?}"
+        );
+        assert!(attributed("The self-described socialist won the state.").is_empty());
+        assert!(attributed("Bob, a talk show host, won the state.").is_empty());
+    }
+
+    #[test]
+    fn quotes_continue_their_speaker_in_the_paragraph() {
+        let q = attributed("\u{201c}We won,\u{201d} she said. \u{201c}They lost.\u{201d}\n\n\u{201c}And I'm not being paid!\u{201d} LeVell declared.");
+        let speakers: Vec<&str> = q.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, ["she", "she", "LeVell"]);
+        let q = attributed("Priebus arrived late and acknowledged that he had only \u{201c}read the passages quickly.\u{201d}");
+        assert_eq!(q[0].0, "Priebus");
+    }
 }
