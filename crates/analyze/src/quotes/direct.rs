@@ -84,6 +84,7 @@ pub(super) fn find(text: &str, sentences: &[Sentence], pairs: &[Pair]) -> Vec<Qu
             .map(|(s, c)| (Some(s), Some(c)))
             .or_else(|| attribute_next(text, sentences, end_si, after))
             .or_else(|| attribute_colon(text, sentences, si, before))
+            .or_else(|| attribute_label(before, sentence.span.start))
             .or_else(|| named_subject(before, sentence.span.start).map(|s| (Some(s), None)))
             .unwrap_or((None, None));
         let whole_paragraph =
@@ -198,6 +199,15 @@ fn attribute_colon(
     attribute_before(words, prev.span.start)
         .map(|(s, c)| (Some(s), Some(c)))
         .or_else(|| named_subject(words, prev.span.start).map(|s| (Some(s), None)))
+}
+
+/// A name introducing a quote with a colon: `Philip Bump: “Two weeks ago ...”`.
+fn attribute_label(before: &str, base: usize) -> Option<(Option<Speaker>, Option<String>)> {
+    let head = before.trim_end().strip_suffix(':')?;
+    let (s, e) = source::before(head)?;
+    let name = &head[s..e];
+    (name.starts_with(char::is_uppercase) && name.split_whitespace().count() <= 4)
+        .then(|| (Some(Speaker::new(name, base + s)), Some(":".to_string())))
 }
 
 /// `X said the developments opened “...”` or `X said: “...”` before an opening mark.

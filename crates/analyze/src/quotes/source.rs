@@ -440,7 +440,7 @@ pub(super) fn loose_cue(after_mark: &str) -> Option<(usize, usize, usize, usize)
             break;
         }
         let w = word.trim_end().trim_end_matches([',', '.', ';', '!', '?']);
-        let lexical = CUE.find(w).is_some_and(|m| m.len() == w.len());
+        let lexical = CUE.find(w).is_some_and(|m| m.len() == w.len()) || w == "read";
         let verb = lexical
             || w.len() > 3
                 && w.chars().all(|c| c.is_ascii_lowercase())
@@ -453,7 +453,7 @@ pub(super) fn loose_cue(after_mark: &str) -> Option<(usize, usize, usize, usize)
                 || tail.split_whitespace().next().is_some_and(|n| {
                     [
                         "in", "on", "at", "during", "to", "about", "with", "from", "after",
-                        "before", "as", "when", "while",
+                        "before", "as", "when", "while", "and",
                     ]
                     .contains(&n)
                 });
