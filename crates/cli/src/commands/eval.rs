@@ -47,8 +47,9 @@ pub enum EvalCommand {
         #[command(flatten)]
         output: OutputArgs,
     },
-    /// Quotes and attributions: content-span precision, recall and F1 (overlap and exact) and
-    /// speaker accuracy on a PolNeAR split folder, e.g. ../shared/eval/quotes/polnear/dev.
+    /// Quotes and attributions on a PolNeAR split folder, e.g. ../shared/eval/quotes/polnear/dev:
+    /// attribution F1 (content and source both overlap, one-to-one), content, source and cue
+    /// span precision, recall and F1 (overlap and exact), and speaker accuracy.
     Quotes {
         /// The split folder (with `text/` and `attributions/`).
         dir: PathBuf,
@@ -165,6 +166,17 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
                     "quotes: {} documents, {} gold, {} found  overlap P {:.3} R {:.3} F1 {:.3}  exact F1 {:.3}  speaker accuracy {:.3}",
                     r.documents, r.gold, r.predicted, r.overlap.precision, r.overlap.recall, r.overlap.f1, r.exact.f1, r.source_accuracy
                 );
+                outln!(
+                    "  attribution (content and source overlap, one-to-one)  P {:.3} R {:.3} F1 {:.3}",
+                    r.attribution.precision, r.attribution.recall, r.attribution.f1
+                );
+                for (name, s) in [("content", r.content), ("source", r.source), ("cue", r.cue)] {
+                    outln!(
+                        "  {name:<8} {:>5} gold {:>5} found  overlap P {:.3} R {:.3} F1 {:.3}  exact P {:.3} R {:.3} F1 {:.3}",
+                        s.gold, s.predicted, s.overlap.precision, s.overlap.recall, s.overlap.f1,
+                        s.exact.precision, s.exact.recall, s.exact.f1
+                    );
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -1,0 +1,296 @@
+//! Indirect attributions, found around each cue of a sentence: "X said (that) ...",
+//! "X, a professor, told reporters ...", "..., officials said.", "..., said X.", "according to
+//! X, ...". A cue inside quotation marks attributes nothing; participles ("..., adding ...")
+//! end the clause before them.
+
+use crosscheck_model::{Quote, Sentence, Span};
+
+use super::source::{self, CUE};
+use super::Speaker;
+
+/// Fewest words reported content has.
+const MIN_CONTENT_WORDS: usize = 2;
+
+/// One attribution under construction, in sentence-relative bytes.
+struct Found {
+    speaker: (usize, usize),
+    cue: String,
+    /// Where the source and cue stand: content never runs into it.
+    claim: (usize, usize),
+    content: (usize, usize),
+}
+
+/// The indirect attributions of one sentence. `quoted` are the sentence-relative ranges inside
+/// quotation marks.
+pub(super) fn find(
+    text: &str,
+    s: &Sentence,
+    index: usize,
+    quoted: &[(usize, usize)],
+    out: &mut Vec<Quote>,
+) {
+    let sentence = &text[s.span.start..s.span.end];
+    let inside = |pos: usize| quoted.iter().any(|&(a, b)| a <= pos && pos < b);
+    let mut found: Vec<Found> = Vec::new();
+    // Clause breaks a content stops at: participles' commas.
+    let mut stops: Vec<usize> = Vec::new();
+    for c in CUE.captures_iter(sentence) {
+        let m = c.get(0).expect("match");
+        // Inside a quote, or part of a word ("self-described", "so-called").
+        if inside(m.start()) || sentence[..m.start()].ends_with('-') {
+            continue;
+        }
+        let progressive = source::is_participle(&c) && {
+            let lead = sentence[..m.start()].trim_end();
+            [
+                "is", "are", "was", "were", "been", "am", "'re", "’re", "'s", "’s",
+            ]
+            .iter()
+            .any(|aux| lead.ends_with(aux))
+        };
+        if source::is_participle(&c) && !progressive {
+            let lead = sentence[..m.start()].trim_end();
+            if lead.ends_with(',') {
+                stops.push(lead.len() - 1);
+                // "He dismissed the critique, saying ...": the clause's subject speaks,
+                // unless it already speaks in this sentence.
+                if let Some((sa, sb)) = source::subject(lead) {
+                    if !inside(sa) && !found.iter().any(|f| f.speaker.0 == sa) {
+                        let rest = &sentence[m.end()..];
+                        let start = m.end() + content_start(rest);
+                        found.push(Found {
+                            speaker: (sa, sb),
+                            cue: m.as_str().to_string(),
+                            claim: (m.start(), m.end()),
+                            content: (start, sentence.len()),
+                        });
+                    }
+                }
+            }
+            continue;
+        }
+        let cue = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+        let rest = &sentence[m.end()..];
+        let prefix = &sentence[..m.start()];
+        if c.name("acc").is_some() {
+            let Some((a, b, _)) = source::after(rest) else {
+                continue;
+            };
+            let (sa, sb) = (m.end() + a, m.end() + b);
+            let lead = prefix.trim_end().trim_end_matches(',').trim_end();
+            let content = if lead.split_whitespace().count() < MIN_CONTENT_WORDS {
+                let tail = &sentence[sb..];
+                let skip = tail.len() - tail.trim_start_matches([',', ' ']).len();
+                (sb + skip, sentence.len())
+            } else {
+                (clause_start(lead), lead.len())
+            };
+            found.push(Found {
+                speaker: (sa, sb),
+                cue,
+                claim: (m.start(), sb),
+                content,
+            });
+            continue;
+        }
+        // "..., said Mr. Bartels, a member of ..." — the source after the cue.
+        if prefix.trim_end().ends_with(',') {
+            if let Some((a, b, true)) = source::after(rest) {
+                let lead = prefix.trim_end().trim_end_matches(',').trim_end();
+                found.push(Found {
+                    speaker: (m.end() + a, m.end() + b),
+                    cue,
+                    claim: (m.start(), m.end() + b),
+                    content: (clause_start(lead), lead.len()),
+                });
+                continue;
+            }
+        }
+        // "They are saying ...": the auxiliary stands between source and cue.
+        let prefix = if progressive {
+            let lead = prefix.trim_end();
+            let aux = lead.rfind([' ', '\'', '’']).map_or(0, |i| i);
+            &prefix[..aux]
+        } else {
+            prefix
+        };
+        let Some((sa, sb)) = source::before_or_shared(prefix) else {
+            continue;
+        };
+        if !agrees(&sentence[sa..sb], &cue) {
+            continue;
+        }
+        if inside(sa) {
+            continue;
+        }
+        let skip = content_start(rest);
+        let after = (m.end() + skip, sentence.len());
+        let after_text = &sentence[after.0..after.1];
+        let pauses = rest
+            .trim_start()
+            .starts_with([',', '.', ';', ')', '!', '?']);
+        // "said in a statement." places the saying; "reported at least six planes ..." does not.
+        let placed = adverbial(after_text) && words(after_text) <= 6;
+        let content = if !pauses && words(after_text) >= MIN_CONTENT_WORDS && !placed {
+            after
+        } else {
+            // "..., officials said." — the content before the source.
+            let lead = sentence[..sa].trim_end();
+            if !lead.ends_with(',') {
+                continue;
+            }
+            let lead = lead.trim_end_matches(',').trim_end();
+            (clause_start(lead), lead.len())
+        };
+        found.push(Found {
+            speaker: (sa, sb),
+            cue,
+            claim: (sa, m.end()),
+            content,
+        });
+    }
+    for c in source::POSSESSIVE.captures_iter(sentence) {
+        let (m, sp, cue) = (
+            c.get(0).expect("match"),
+            c.name("sp").expect("source"),
+            c.name("cue").expect("cue"),
+        );
+        if inside(m.start())
+            || found
+                .iter()
+                .any(|f| f.claim.0 <= m.start() && m.start() < f.claim.1)
+        {
+            continue;
+        }
+        // The possessor without its "'s"; the content runs to the clause's end.
+        let possessor = sp.as_str().trim_end_matches("'s").trim_end_matches("’s");
+        let end = sentence[m.end()..]
+            .find([',', ';', '.', '—'])
+            .map_or(sentence.len(), |i| m.end() + i);
+        found.push(Found {
+            speaker: (sp.start(), sp.start() + possessor.len()),
+            cue: cue.as_str().to_string(),
+            claim: (sp.start(), m.end()),
+            content: (m.end(), end),
+        });
+    }
+    let claims: Vec<(usize, usize)> = found.iter().map(|f| f.claim).collect();
+    for f in found {
+        let (start, mut end) = f.content;
+        // Content stops before another attribution's source and cue, or a participle.
+        for &(a, _) in &claims {
+            if a > start && a < end {
+                end = a;
+            }
+        }
+        for &p in &stops {
+            if p > start && p < end {
+                end = p;
+            }
+        }
+        // A stray mark ends it too.
+        if let Some((p, _)) = sentence[start..end]
+            .match_indices(['“', '”', '"'])
+            .find(|&(p, _)| !inside(start + p))
+        {
+            end = start + p;
+        }
+        let raw = &sentence[start..end];
+        let body = raw.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+        let lead = raw.len() - body.len();
+        let body = body
+            .trim_end()
+            .trim_end_matches(|c: char| ".,;:—–".contains(c) || c.is_whitespace())
+            .trim_end_matches([' ', ','])
+            .trim_end();
+        let body = strip_trailing_conjunction(body);
+        if words(body) < MIN_CONTENT_WORDS {
+            continue;
+        }
+        let base = s.span.start;
+        let speaker = Speaker::new(&sentence[f.speaker.0..f.speaker.1], base + f.speaker.0);
+        out.push(Quote {
+            span: Span::new(base + start + lead, base + start + lead + body.len()),
+            sentence: index,
+            direct: false,
+            speaker: Some(speaker.text),
+            speaker_span: Some(speaker.span),
+            speaker_name: None,
+            cue: Some(f.cue),
+        });
+    }
+}
+
+/// Whether the words after a cue say where or when, not what: "said in a statement".
+fn adverbial(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("");
+    [
+        "in", "on", "at", "during", "after", "before", "of", "about", "by", "with", "for",
+    ]
+    .iter()
+    .any(|w| first.eq_ignore_ascii_case(w))
+}
+
+/// A bare verb ("show", "say") does not follow a singular subject ("a talk show host"): there
+/// the cue word is a noun.
+fn agrees(source: &str, cue: &str) -> bool {
+    const BARE: &[&str] = &[
+        "say", "show", "think", "know", "believe", "argue", "suggest", "agree", "hope", "fear",
+        "claim", "insist", "tell", "write", "expect",
+    ];
+    let bare = BARE.contains(&cue);
+    let first = source.split_whitespace().next().unwrap_or("");
+    let singular = ["a", "an", "one", "this", "that", "another", "each", "every"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w));
+    !(bare && singular)
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// " and" / " but" left at the end of a clause cut before another attribution.
+fn strip_trailing_conjunction(s: &str) -> &str {
+    for tail in [
+        " and",
+        " but",
+        " while",
+        " as",
+        " because",
+        " though",
+        " although",
+        " so",
+        " when",
+    ] {
+        if let Some(head) = s.strip_suffix(tail) {
+            return head.trim_end_matches([' ', ',']);
+        }
+    }
+    s
+}
+
+/// Where the clause ending at `lead`'s end starts: after a lead-in like "On Tuesday," only
+/// when what follows is long; else the sentence start.
+fn clause_start(lead: &str) -> usize {
+    lead.len() - lead.trim_start().len()
+}
+
+/// Where the reported clause starts after a cue: after a "that" within the next few words
+/// ("told reporters on Tuesday that ..."), else right after the cue.
+fn content_start(rest: &str) -> usize {
+    const MAX_WORDS_BEFORE_THAT: usize = 8;
+    let mut pos = 0;
+    for (i, word) in rest.split_inclusive(char::is_whitespace).enumerate() {
+        if i > MAX_WORDS_BEFORE_THAT || word.contains(['.', ';', '“', '"']) {
+            break;
+        }
+        pos += word.len();
+        if word.trim() == "that" {
+            return pos;
+        }
+    }
+    rest.len() - rest.trim_start().len()
+}

@@ -1,0 +1,324 @@
+//! Quotes and attributed claims: direct quotes between quotation marks (whole or partial,
+//! across sentences of a paragraph) and indirect ones ("X said (that) ...", "X, a professor,
+//! told reporters ...", "..., officials said.", "according to X, ..."), each with its speaker
+//! as written and its cue verb. A stray closing mark makes no quote; a quote without a cue in
+//! its sentence takes the sentence's named subject, or continues the paragraph's speaker.
+//!
+//! No parser: cues come from a lexicon of reporting verbs ([`source`]), and the source is the
+//! noun phrase next to the cue, found by scanning words for clause breaks.
+
+mod direct;
+mod indirect;
+mod source;
+
+use crosscheck_model::{Quote, Sentence, Span};
+
+use direct::NAMED;
+
+/// A speaker found in the text.
+#[derive(Clone)]
+struct Speaker {
+    text: String,
+    span: Span,
+}
+
+impl Speaker {
+    fn new(text: &str, at: usize) -> Self {
+        Self {
+            text: text.to_string(),
+            span: Span::new(at, at + text.len()),
+        }
+    }
+}
+
+/// The quotes of an article, in reading order.
+pub fn find(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
+    let pairs = direct::pairs(text);
+    let mut quotes = direct::find(text, sentences, &pairs);
+    let mut indirect = Vec::new();
+    let mut quoted = Vec::new();
+    let mut next_pair = 0;
+    for (i, s) in sentences.iter().enumerate() {
+        quoted.clear();
+        while next_pair < pairs.len() && pairs[next_pair].3 <= s.span.start {
+            next_pair += 1;
+        }
+        for &(open, _, _, close) in pairs[next_pair..].iter().take_while(|p| p.0 < s.span.end) {
+            quoted.push((
+                open.saturating_sub(s.span.start),
+                close.min(s.span.end) - s.span.start,
+            ));
+        }
+        indirect::find(text, s, i, &quoted, &mut indirect);
+    }
+    // A direct quote carries its own words: an indirect attribution over it only lends it a
+    // speaker it lacks.
+    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+    for q in indirect {
+        let mut covered = false;
+        for d in quotes
+            .iter_mut()
+            .filter(|d| d.direct && overlaps(d.span, q.span))
+        {
+            covered = true;
+            if d.speaker.is_none() {
+                d.speaker.clone_from(&q.speaker);
+                d.speaker_span = q.speaker_span;
+                d.cue.clone_from(&q.cue);
+            }
+        }
+        if !covered {
+            quotes.push(q);
+        }
+    }
+    quotes.sort_by_key(|q| q.span.start);
+    for q in &mut quotes {
+        q.speaker_name = q
+            .speaker
+            .as_deref()
+            .zip(q.speaker_span)
+            .and_then(|(s, span)| resolve(text, s, span.start));
+    }
+    quotes
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "him", "her"];
+
+/// The name a speaker refers to: itself when it is a name, else the nearest earlier name that
+/// fits a pronoun ("he") or carries the role ("the president" → "President Zelenskiy").
+fn resolve(text: &str, speaker: &str, at: usize) -> Option<String> {
+    let lower = speaker.to_lowercase();
+    let role = lower
+        .strip_prefix("the ")
+        .filter(|r| !r.contains(' ') && !r.ends_with('s'));
+    if !PRONOUNS.contains(&lower.as_str()) && role.is_none() {
+        // Already a name, or a group ("the ministers", "South Korean officials").
+        let full_name = NAMED
+            .find(speaker)
+            .is_some_and(|m| m.len() == speaker.len());
+        return (full_name && is_person_like(speaker)).then(|| speaker.to_string());
+    }
+    let before = &text[..at];
+    NAMED
+        .find_iter(before)
+        .map(|m| m.as_str())
+        .filter(|name| is_person_like(name))
+        .filter(|name| role.is_none_or(|r| name.to_lowercase().split_whitespace().any(|w| w == r)))
+        .last()
+        .map(str::to_string)
+}
+
+/// Two or more capitalised words that do not name a place or a group: "Andriy Kovalenko",
+/// "President Zelenskiy"; not "North Korean", "South Korean officials", "Security Council".
+fn is_person_like(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    let starts_upper = last.starts_with(char::is_uppercase);
+    let institution = [
+        "Council",
+        "Ministry",
+        "Department",
+        "Agency",
+        "Union",
+        "Nations",
+        "Forces",
+        "Army",
+        "Party",
+        "Committee",
+    ];
+    starts_upper
+        && crate::names::place(name).is_none()
+        && crate::names::place(last).is_none()
+        && !institution.contains(&last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>, bool)> {
+        let (sentences, _) = crate::sentences::split(text);
+        find(text, &sentences)
+            .into_iter()
+            .map(|q| {
+                (
+                    q.span.slice(text).unwrap().to_string(),
+                    q.speaker,
+                    q.cue,
+                    q.direct,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cue_after_the_quote() {
+        let q = quotes("\u{201c}The first shelling has already taken place,\u{201d} said Andriy Kovalenko, head of the department.");
+        assert_eq!(q[0].0, "The first shelling has already taken place");
+        assert_eq!(q[0].1.as_deref(), Some("Andriy Kovalenko"));
+        assert_eq!(q[0].2.as_deref(), Some("said"));
+        let q = quotes("\u{201c}It would signal a dangerous escalation,\u{201d} the ministers said in a statement. \u{201d} he said.");
+        assert_eq!(q.len(), 1, "the stray closing mark makes no quote: {q:?}");
+        assert_eq!(q[0].1.as_deref(), Some("the ministers"));
+    }
+
+    #[test]
+    fn partial_quotes_take_the_speaker_before_them() {
+        let q = quotes("Ukrainian President Volodymyr Zelenskiy said the developments opened \u{201c}a new page of global instability.\u{201d}");
+        assert_eq!(q[0].0, "a new page of global instability.");
+        assert_eq!(
+            q[0].1.as_deref(),
+            Some("Ukrainian President Volodymyr Zelenskiy")
+        );
+        let q = quotes("South Korean officials have downplayed the encounters, asserting that there was no direct combat but rather an \u{201c}incident\u{201d} near the front.");
+        assert_eq!(q[0].1.as_deref(), Some("South Korean officials"));
+    }
+
+    #[test]
+    fn a_lone_quote_paragraph_continues_the_speaker() {
+        let text = "In his nightly address, President Zelenskiy thanked allies, \u{201c}not just in words.\u{201d}\n\n\u{201c}The first battle opens a new chapter in global instability.\u{201d}";
+        let q = quotes(text);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].1.as_deref(), Some("President Zelenskiy"));
+        assert_eq!(q[1].1.as_deref(), Some("President Zelenskiy"));
+        assert_eq!(q[1].2, None);
+    }
+
+    #[test]
+    fn pronouns_and_roles_resolve_to_the_nearest_fitting_name() {
+        let text = "Andriy Kovalenko, head of the department, spoke to reporters. He said troops fired on soldiers near Kursk.\n\nPresident Volodymyr Zelenskiy thanked allies. The president said that Ukraine \u{201c}must do everything to win.\u{201d}";
+        let (sentences, _) = crate::sentences::split(text);
+        let q = find(text, &sentences);
+        assert_eq!(q[0].speaker.as_deref(), Some("He"));
+        assert_eq!(q[0].speaker_name.as_deref(), Some("Andriy Kovalenko"));
+        assert_eq!(q[1].speaker.as_deref(), Some("The president"));
+        assert_eq!(
+            q[1].speaker_name.as_deref(),
+            Some("President Volodymyr Zelenskiy")
+        );
+        let q = quotes_named("Troops crossed the border, South Korean officials said.");
+        assert_eq!(q, [None], "a group is not resolved to a person");
+    }
+
+    fn quotes_named(text: &str) -> Vec<Option<String>> {
+        let (sentences, _) = crate::sentences::split(text);
+        find(text, &sentences)
+            .into_iter()
+            .map(|q| q.speaker_name)
+            .collect()
+    }
+
+    #[test]
+    fn indirect_quotes() {
+        let q =
+            quotes("Another Kiev official said troops fired on North Korean soldiers in Kursk.");
+        assert_eq!(
+            q[0],
+            (
+                "troops fired on North Korean soldiers in Kursk".into(),
+                Some("Another Kiev official".into()),
+                Some("said".into()),
+                false
+            )
+        );
+        let q = quotes("Troops crossed the border overnight, officials said.");
+        assert_eq!(q[0].0, "Troops crossed the border overnight");
+        assert_eq!(q[0].1.as_deref(), Some("officials"));
+        let q = quotes("According to the ministry, 11,000 troops are in the region.");
+        assert_eq!(q[0].1.as_deref(), Some("the ministry"));
+        assert_eq!(q[0].0, "11,000 troops are in the region");
+        assert!(quotes("The weather was cold and the roads were closed.").is_empty());
+        let q =
+            quotes("Kovalenko told reporters on Tuesday that the shelling had begun near Kursk.");
+        assert_eq!(q[0].0, "the shelling had begun near Kursk");
+        let q =
+            quotes("While Ukraine claims it has fought these units, the reality is more complex.");
+        assert_eq!(q[0].1.as_deref(), Some("Ukraine"));
+        let q = quotes("Ukraine has reported its first clashes with North Korean troops.");
+        assert_eq!(q[0].1.as_deref(), Some("Ukraine"));
+    }
+
+    /// (speaker, content) pairs of a text.
+    fn attributed(text: &str) -> Vec<(String, String)> {
+        quotes(text)
+            .into_iter()
+            .map(|(content, speaker, _, _)| (speaker.unwrap_or_default(), content))
+            .collect()
+    }
+
+    #[test]
+    fn sources_with_appositives_titles_and_parentheses() {
+        let q = attributed("Nefzi, a chemistry professor and a member of the board, said he never saw Mateen at the mosque.");
+        assert_eq!(
+            q,
+            [("Nefzi".into(), "he never saw Mateen at the mosque".into())]
+        );
+        let q = attributed("Sen. Jack Reed (D-R.I.) said he had not read the plan.");
+        assert_eq!(q[0].0, "Sen. Jack Reed");
+        let q =
+            attributed("\u{201c}This will appear in some ad,\u{201d} said pollster Frank Luntz.");
+        assert_eq!(q[0].0, "pollster Frank Luntz");
+        let q = attributed("In an interview, Steve Huhn, a former vice president, said Fiorina was heavily involved.");
+        assert_eq!(q[0].0, "Steve Huhn");
+    }
+
+    #[test]
+    fn content_before_or_after_the_cue() {
+        let q = attributed(
+            "Ryan and Trump will meet next week, Spicer said, adding that the talks were set.",
+        );
+        assert_eq!(
+            q[0],
+            ("Spicer".into(), "Ryan and Trump will meet next week".into())
+        );
+        let q = attributed(
+            "Germany should expand its military quickly, said Mr. Bartels, a member of the party.",
+        );
+        assert_eq!(
+            q[0],
+            (
+                "Mr. Bartels".into(),
+                "Germany should expand its military quickly".into()
+            )
+        );
+        let q = attributed("CNN reported at least six planes filled the skies.");
+        assert_eq!(
+            q[0],
+            ("CNN".into(), "at least six planes filled the skies".into())
+        );
+        let q = attributed("They are saying his vote is a signal.");
+        assert_eq!(q[0], ("They".into(), "his vote is a signal".into()));
+        let q = attributed("About three in 10 said they prefer a liberal agenda.");
+        assert_eq!(q[0].1, "they prefer a liberal agenda");
+    }
+
+    #[test]
+    fn stance_verbs_participles_and_reporting_nouns() {
+        let q =
+            attributed("At the debate Wednesday, Clinton blamed the fog of war for the failure.");
+        assert_eq!(
+            q[0],
+            ("Clinton".into(), "the fog of war for the failure".into())
+        );
+        let q = attributed("He left the stage early, saying the polls were wrong.");
+        assert!(
+            q.contains(&("He".into(), "the polls were wrong".into())),
+            "{q:?}"
+        );
+        let q = attributed("Cruz rejected Trump's claim that he had lied about the vote.");
+        assert!(
+            q.contains(&("Trump".into(), "he had lied about the vote".into())),
+            "{q:?}"
+        );
+        assert!(attributed("The self-described socialist won the state.").is_empty());
+        assert!(attributed("Bob, a talk show host, won the state.").is_empty());
+    }
+
+    #[test]
+    fn quotes_continue_their_speaker_in_the_paragraph() {
+        let q = attributed("\u{201c}We won,\u{201d} she said. \u{201c}They lost.\u{201d}\n\n\u{201c}And I'm not being paid!\u{201d} LeVell declared.");
+        let speakers: Vec<&str> = q.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers, ["she", "she", "LeVell"]);
+        let q = attributed("Priebus arrived late and acknowledged that he had only \u{201c}read the passages quickly.\u{201d}");
+        assert_eq!(q[0].0, "Priebus");
+    }
+}
