@@ -47,6 +47,9 @@ enum Command {
     Stories(commands::stories::ListArgs),
     /// Show one story: its articles grouped by origin, and why.
     Story(commands::stories::ShowArgs),
+    /// The brief of a stored story: summary, agreed, disputed, who said what, numbers,
+    /// sources by origin, every sentence cited (Markdown, JSON or HTML).
+    Brief(commands::stories::BriefArgs),
     /// List topics: long-running threads of linked stories, the latest first.
     Topics(commands::stories::TopicsArgs),
     /// Group every stored article into stories again, from scratch, oldest first.
@@ -80,6 +83,7 @@ fn main() -> ExitCode {
         Command::Search(args) => commands::articles::search(&data, args),
         Command::Stories(args) => commands::stories::list(&data, args),
         Command::Story(args) => commands::stories::show(&data, args),
+        Command::Brief(args) => commands::stories::brief(&data, args),
         Command::Topics(args) => commands::stories::topics(&data, args),
         Command::Regroup(args) => commands::regroup::run(&data, args),
         Command::Analyze(args) => commands::analyze::run(args),

@@ -28,6 +28,44 @@ impl Story {
         Ok(Story { members })
     }
 
+    /// Analyses the members stored without an analysis (stored before analyses were kept).
+    pub fn analyse_missing(&mut self) {
+        let analyzer = crosscheck_analyze::Analyzer::default();
+        for (stored, analysis, _) in &mut self.members {
+            if analysis.is_none() {
+                *analysis = Some(analyzer.analyze(&stored.article));
+            }
+        }
+    }
+
+    /// What the members say, compared across their origins (members without an analysis
+    /// are left out: call [`Story::analyse_missing`] first).
+    pub fn compare(&self) -> crosscheck_compare::Comparison {
+        let origins = self.origins();
+        let mut placed: HashMap<&crosscheck_model::ArticleId, (usize, &str, &str)> = HashMap::new();
+        for (g, group) in origins.groups.iter().enumerate() {
+            for m in &group.members {
+                placed.insert(&m.article, (g, &group.label, &m.why));
+            }
+        }
+        let articles: Vec<crosscheck_compare::StoryArticle<'_>> = self
+            .members
+            .iter()
+            .filter_map(|(stored, analysis, _)| {
+                let article = &stored.article;
+                let (origin, label, why) = placed.get(&article.id).copied()?;
+                Some(crosscheck_compare::StoryArticle {
+                    article,
+                    analysis: analysis.as_ref()?,
+                    origin,
+                    origin_label: label.to_string(),
+                    origin_why: why.to_string(),
+                })
+            })
+            .collect();
+        crosscheck_compare::compare(&articles)
+    }
+
     /// The origin groups of the members.
     pub fn origins(&self) -> Origins {
         let spans: Vec<Vec<Span>> = self

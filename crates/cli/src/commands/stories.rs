@@ -192,6 +192,40 @@ fn printed_group<'a>(story: &'a Story, group: &'a OriginGroup) -> PrintedGroup<'
     }
 }
 
+/// Arguments of `crosscheck brief`.
+#[derive(Args)]
+pub struct BriefArgs {
+    /// Story id (as `stories` lists it).
+    id: u64,
+    /// Output format: md, json or html.
+    #[arg(long, default_value = "md")]
+    format: String,
+    /// Print JSON (the same as `--format json`).
+    #[arg(long)]
+    json: bool,
+}
+
+/// Prints the brief of one stored story.
+pub fn brief(data: &Path, args: BriefArgs) -> anyhow::Result<ExitCode> {
+    let format: crosscheck_brief::Format = if args.json {
+        crosscheck_brief::Format::Json
+    } else {
+        args.format.parse()?
+    };
+    let store = open(data)?;
+    if store.story(args.id)?.is_none() {
+        bail!("no story with id {} (see `crosscheck stories`)", args.id);
+    }
+    let mut story = Story::load(&store, args.id)?;
+    story.analyse_missing();
+    let comparison = story.compare();
+    outln!(
+        "{}",
+        crosscheck_brief::render(&comparison, format).trim_end()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Arguments of `crosscheck topics`.
 #[derive(Args)]
 pub struct TopicsArgs {
