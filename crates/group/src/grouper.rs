@@ -6,9 +6,10 @@
 //! time decay when both sides have dates. Candidates come from an inverted index over the
 //! active stories' terms, so an article is compared with a few stories, not all of them.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::features::{Doc, ENTITY};
@@ -23,7 +24,7 @@ const DAY: f32 = 86_400.0;
 /// How many of an article's heaviest terms look up candidate stories.
 const QUERY_TERMS: usize = 24;
 /// How many candidate stories are scored in full.
-const CANDIDATES: usize = 32;
+const CANDIDATES: usize = 16;
 /// Terms and entities a [`StoryProfile`] keeps.
 const PROFILE_TERMS: usize = 64;
 const PROFILE_ENTITIES: usize = 8;
@@ -179,7 +180,7 @@ impl Grouper {
             config,
             vocab: Vocab::default(),
             stories: BTreeMap::new(),
-            postings: HashMap::new(),
+            postings: HashMap::default(),
             by_touch: BTreeSet::new(),
             by_time: BTreeSet::new(),
             next_id: 0,
@@ -320,7 +321,7 @@ impl Grouper {
             .collect();
         query.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         query.truncate(QUERY_TERMS);
-        let mut rough: HashMap<u64, f32> = HashMap::new();
+        let mut rough: HashMap<u64, f32> = HashMap::default();
         for &(i, w) in &query {
             if let Some(list) = self.postings.get(&vector[i].0) {
                 for &story in list {
@@ -331,15 +332,11 @@ impl Grouper {
         let mut candidates: Vec<(u64, f32)> = rough.into_iter().collect();
         candidates.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(CANDIDATES);
-        let prior = self.config.prior_docs;
         let mut scored: Vec<(u64, f32)> = candidates
             .into_iter()
             .map(|(id, _)| {
                 let s = &self.stories[&id];
-                let dot = sparse::dot(vector, &s.terms, |t| {
-                    let i = self.vocab.idf(t, prior);
-                    i * i
-                });
+                let dot = sparse::dot_weighted(vector, idf, &s.terms);
                 let cos = if s.norm > 0.0 {
                     dot / (norm * self.story_norm(s))
                 } else {
@@ -370,7 +367,7 @@ impl Grouper {
             .collect();
         query.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         query.truncate(QUERY_TERMS);
-        let mut rough: HashMap<u64, f32> = HashMap::new();
+        let mut rough: HashMap<u64, f32> = HashMap::default();
         for &(t, w) in &query {
             for &other in self.postings.get(&t).into_iter().flatten() {
                 if other != story {

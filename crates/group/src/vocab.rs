@@ -1,7 +1,6 @@
 //! Interned terms and their document frequencies, learnt as the stream goes.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::features::{DATE, ENTITY, NUMBER};
