@@ -26,7 +26,7 @@ const QUERY_TERMS: usize = 24;
 /// How many candidate stories are scored in full.
 const CANDIDATES: usize = 16;
 /// Terms and entities a [`StoryProfile`] keeps.
-const PROFILE_TERMS: usize = 64;
+const PROFILE_TERMS: usize = 200;
 const PROFILE_ENTITIES: usize = 8;
 
 /// A story's id: a counter in the grouper's state, so the same input in the same order
@@ -70,7 +70,7 @@ pub struct GroupConfig {
     /// 0 compares an article with a story's centroid, 1 with its average article
     /// (average link, stricter with diffuse stories), in between a blend.
     pub average_link: f32,
-    /// How stories link into topics (see [`crate::TopicLinker`]).
+    /// How stories link into topics (see [`crate::link_topics`]).
     pub topics: TopicConfig,
     /// Unseen documents assumed in the document frequencies, so early weights are sane.
     pub prior_docs: f32,
@@ -81,7 +81,7 @@ impl Default for GroupConfig {
         Self {
             threshold: 0.2,
             merge_threshold: 0.6,
-            word_weight: 1.0,
+            word_weight: 0.7,
             entity_weight: 1.0,
             number_weight: 2.0,
             date_weight: 1.0,
@@ -89,7 +89,7 @@ impl Default for GroupConfig {
             window_days: 30.0,
             max_active: 5000,
             story_terms: 200,
-            prior_docs: 20.0,
+            prior_docs: 1000.0,
             average_link: 0.0,
             topics: TopicConfig::default(),
         }
