@@ -22,6 +22,9 @@ pub const DATE: &str = "d:";
 /// Extra weight of a title word over a body word: the headline says what the story is.
 const TITLE_WEIGHT: f32 = 2.0;
 
+/// Weight of two content words in a row ("betty ford", "check rehab") next to one word.
+const BIGRAM_WEIGHT: f32 = 0.5;
+
 /// An article as the grouper sees it. Plain data: compute it in parallel, store it, or
 /// build it by hand in tests.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,7 +46,12 @@ impl Doc {
                 *counts.entry(numbered(w)).or_default() += TITLE_WEIGHT;
             }
         }
+        let mut previous: Option<String> = None;
         for w in words(&article.text) {
+            if let Some(p) = previous.take() {
+                *counts.entry(format!("{p} {w}")).or_default() += BIGRAM_WEIGHT;
+            }
+            previous = Some(w.clone());
             *counts.entry(numbered(w)).or_default() += 1.0;
         }
         let mut terms: BTreeMap<String, f32> = counts

@@ -52,6 +52,8 @@ pub struct GroupConfig {
     pub merge_threshold: f32,
     /// Weight of content words.
     pub word_weight: f32,
+    /// Weight of two-word phrases.
+    pub phrase_weight: f32,
     /// Weight of entities.
     pub entity_weight: f32,
     /// Weight of numbers.
@@ -82,6 +84,7 @@ impl Default for GroupConfig {
             threshold: 0.2,
             merge_threshold: 0.6,
             word_weight: 0.7,
+            phrase_weight: 0.7,
             entity_weight: 1.0,
             number_weight: 2.0,
             date_weight: 1.0,
@@ -100,6 +103,7 @@ impl GroupConfig {
     fn weight(&self, signal: Signal) -> f32 {
         match signal {
             Signal::Word => self.word_weight,
+            Signal::Phrase => self.phrase_weight,
             Signal::Entity => self.entity_weight,
             Signal::Number => self.number_weight,
             Signal::Date => self.date_weight,

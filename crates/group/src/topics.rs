@@ -79,6 +79,8 @@ fn vectors(profiles: &[StoryProfile], config: &TopicConfig) -> Vec<Vec<(u32, f32
                 .filter_map(|(term, w)| {
                     let weight = match Signal::of(term) {
                         Signal::Word => 1.0,
+                        // Phrases mark events; topics are carried by single words.
+                        Signal::Phrase => 0.0,
                         Signal::Entity => config.entity_weight,
                         Signal::Number | Signal::Date => config.event_weight,
                     } * w;

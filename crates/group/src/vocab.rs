@@ -11,6 +11,8 @@ use crate::features::{DATE, ENTITY, NUMBER};
 pub enum Signal {
     /// A content word of the title or body.
     Word,
+    /// Two content words in a row.
+    Phrase,
     /// A named entity, by its matching key.
     Entity,
     /// A number with its unit.
@@ -28,6 +30,8 @@ impl Signal {
             Signal::Number
         } else if term.starts_with(DATE) {
             Signal::Date
+        } else if term.contains(' ') {
+            Signal::Phrase
         } else {
             Signal::Word
         }
