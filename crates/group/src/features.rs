@@ -25,6 +25,9 @@ const TITLE_WEIGHT: f32 = 2.0;
 /// Weight of two content words in a row ("betty ford", "check rehab") next to one word.
 const BIGRAM_WEIGHT: f32 = 0.5;
 
+/// Content words of the body (its lead) that phrases are taken from.
+const PHRASE_WORDS: usize = 80;
+
 /// An article as the grouper sees it. Plain data: compute it in parallel, store it, or
 /// build it by hand in tests.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -47,8 +50,10 @@ impl Doc {
             }
         }
         let mut previous: Option<String> = None;
-        for w in words(&article.text) {
-            if let Some(p) = previous.take() {
+        for (i, w) in words(&article.text).enumerate() {
+            // Phrases from the lead only: that is where the event is told, and phrases from
+            // whole bodies would multiply the vocabulary.
+            if let Some(p) = previous.take().filter(|_| i < PHRASE_WORDS) {
                 *counts.entry(format!("{p} {w}")).or_default() += BIGRAM_WEIGHT;
             }
             previous = Some(w.clone());
