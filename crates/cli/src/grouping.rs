@@ -123,7 +123,7 @@ impl Grouping {
         profiles.retain(|p| !active.iter().any(|a| a.id == p.id));
         profiles.extend(active);
         profiles.sort_by_key(|p| p.id);
-        let topics = link_topics(&profiles);
+        let topics = link_topics(&profiles, &self.grouper.config().topics);
         Ok(profiles
             .iter()
             .zip(topics)

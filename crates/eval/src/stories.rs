@@ -13,7 +13,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use crosscheck_analyze::Analyzer;
-use crosscheck_group::{regroup, Doc, GroupConfig, StoryId, TopicId, TopicLinker};
+use crosscheck_group::{link_topics, regroup, Doc, GroupConfig, StoryId, TopicId};
 use crosscheck_ingest::{Format, Ingestor};
 use crosscheck_model::Article;
 use rayon::prelude::*;
@@ -204,8 +204,7 @@ pub fn score(prepared: &Prepared, level: Level, config: &GroupConfig) -> Report 
     let predicted: Vec<u64> = match level {
         Level::Story => grouping.stories.iter().map(|s| s.0).collect(),
         Level::Topic => {
-            let topics: Vec<TopicId> =
-                TopicLinker::new(config.topics.clone()).link(&grouping.profiles);
+            let topics: Vec<TopicId> = link_topics(&grouping.profiles, &config.topics);
             let of: HashMap<StoryId, TopicId> =
                 grouping.profiles.iter().map(|p| p.id).zip(topics).collect();
             grouping.stories.iter().map(|s| of[s].0).collect()

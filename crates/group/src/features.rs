@@ -22,6 +22,12 @@ pub const DATE: &str = "d:";
 /// Extra weight of a title word over a body word: the headline says what the story is.
 const TITLE_WEIGHT: f32 = 2.0;
 
+/// Weight of two content words in a row ("betty ford", "check rehab") next to one word.
+const BIGRAM_WEIGHT: f32 = 0.5;
+
+/// Content words of the body (its lead) that phrases are taken from.
+const PHRASE_WORDS: usize = 80;
+
 /// An article as the grouper sees it. Plain data: compute it in parallel, store it, or
 /// build it by hand in tests.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,7 +49,14 @@ impl Doc {
                 *counts.entry(numbered(w)).or_default() += TITLE_WEIGHT;
             }
         }
-        for w in words(&article.text) {
+        let mut previous: Option<String> = None;
+        for (i, w) in words(&article.text).enumerate() {
+            // Phrases from the lead only: that is where the event is told, and phrases from
+            // whole bodies would multiply the vocabulary.
+            if let Some(p) = previous.take().filter(|_| i < PHRASE_WORDS) {
+                *counts.entry(format!("{p} {w}")).or_default() += BIGRAM_WEIGHT;
+            }
+            previous = Some(w.clone());
             *counts.entry(numbered(w)).or_default() += 1.0;
         }
         let mut terms: BTreeMap<String, f32> = counts

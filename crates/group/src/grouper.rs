@@ -6,9 +6,10 @@
 //! time decay when both sides have dates. Candidates come from an inverted index over the
 //! active stories' terms, so an article is compared with a few stories, not all of them.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::features::{Doc, ENTITY};
@@ -23,9 +24,9 @@ const DAY: f32 = 86_400.0;
 /// How many of an article's heaviest terms look up candidate stories.
 const QUERY_TERMS: usize = 24;
 /// How many candidate stories are scored in full.
-const CANDIDATES: usize = 32;
+const CANDIDATES: usize = 16;
 /// Terms and entities a [`StoryProfile`] keeps.
-const PROFILE_TERMS: usize = 64;
+const PROFILE_TERMS: usize = 200;
 const PROFILE_ENTITIES: usize = 8;
 
 /// A story's id: a counter in the grouper's state, so the same input in the same order
@@ -51,6 +52,8 @@ pub struct GroupConfig {
     pub merge_threshold: f32,
     /// Weight of content words.
     pub word_weight: f32,
+    /// Weight of two-word phrases.
+    pub phrase_weight: f32,
     /// Weight of entities.
     pub entity_weight: f32,
     /// Weight of numbers.
@@ -69,7 +72,7 @@ pub struct GroupConfig {
     /// 0 compares an article with a story's centroid, 1 with its average article
     /// (average link, stricter with diffuse stories), in between a blend.
     pub average_link: f32,
-    /// How stories link into topics (see [`crate::TopicLinker`]).
+    /// How stories link into topics (see [`crate::link_topics`]).
     pub topics: TopicConfig,
     /// Unseen documents assumed in the document frequencies, so early weights are sane.
     pub prior_docs: f32,
@@ -80,7 +83,8 @@ impl Default for GroupConfig {
         Self {
             threshold: 0.2,
             merge_threshold: 0.6,
-            word_weight: 1.0,
+            word_weight: 0.7,
+            phrase_weight: 0.7,
             entity_weight: 1.0,
             number_weight: 2.0,
             date_weight: 1.0,
@@ -88,7 +92,7 @@ impl Default for GroupConfig {
             window_days: 30.0,
             max_active: 5000,
             story_terms: 200,
-            prior_docs: 20.0,
+            prior_docs: 1000.0,
             average_link: 0.0,
             topics: TopicConfig::default(),
         }
@@ -99,6 +103,7 @@ impl GroupConfig {
     fn weight(&self, signal: Signal) -> f32 {
         match signal {
             Signal::Word => self.word_weight,
+            Signal::Phrase => self.phrase_weight,
             Signal::Entity => self.entity_weight,
             Signal::Number => self.number_weight,
             Signal::Date => self.date_weight,
@@ -179,7 +184,7 @@ impl Grouper {
             config,
             vocab: Vocab::default(),
             stories: BTreeMap::new(),
-            postings: HashMap::new(),
+            postings: HashMap::default(),
             by_touch: BTreeSet::new(),
             by_time: BTreeSet::new(),
             next_id: 0,
@@ -320,7 +325,7 @@ impl Grouper {
             .collect();
         query.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         query.truncate(QUERY_TERMS);
-        let mut rough: HashMap<u64, f32> = HashMap::new();
+        let mut rough: HashMap<u64, f32> = HashMap::default();
         for &(i, w) in &query {
             if let Some(list) = self.postings.get(&vector[i].0) {
                 for &story in list {
@@ -331,15 +336,11 @@ impl Grouper {
         let mut candidates: Vec<(u64, f32)> = rough.into_iter().collect();
         candidates.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(CANDIDATES);
-        let prior = self.config.prior_docs;
         let mut scored: Vec<(u64, f32)> = candidates
             .into_iter()
             .map(|(id, _)| {
                 let s = &self.stories[&id];
-                let dot = sparse::dot(vector, &s.terms, |t| {
-                    let i = self.vocab.idf(t, prior);
-                    i * i
-                });
+                let dot = sparse::dot_weighted(vector, idf, &s.terms);
                 let cos = if s.norm > 0.0 {
                     dot / (norm * self.story_norm(s))
                 } else {
@@ -370,7 +371,7 @@ impl Grouper {
             .collect();
         query.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         query.truncate(QUERY_TERMS);
-        let mut rough: HashMap<u64, f32> = HashMap::new();
+        let mut rough: HashMap<u64, f32> = HashMap::default();
         for &(t, w) in &query {
             for &other in self.postings.get(&t).into_iter().flatten() {
                 if other != story {

@@ -32,5 +32,5 @@ mod vocab;
 pub use batch::{regroup, Grouping};
 pub use features::{words, Doc};
 pub use grouper::{GroupConfig, Grouper, Placement, StoryId, StoryProfile, STATE_VERSION};
-pub use topics::{link_topics, TopicConfig, TopicId, TopicLinker};
+pub use topics::{link_topics, TopicConfig, TopicId};
 pub use vocab::Signal;

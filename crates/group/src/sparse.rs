@@ -20,6 +20,24 @@ pub(crate) fn dot(a: &[(u32, f32)], b: &[(u32, f32)], w: impl Fn(u32) -> f32) ->
     sum
 }
 
+/// `Σ a_t · b_t · w_i²` where `w_i` is the weight of `a`'s `i`-th term (its IDF, computed
+/// once per article instead of once per candidate).
+pub(crate) fn dot_weighted(a: &[(u32, f32)], w: &[f32], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1 * w[i] * w[i];
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
 /// `a + scale · b`; calls `new_term` for each term `b` brings that `a` lacked.
 pub(crate) fn add_scaled(
     a: &[(u32, f32)],
@@ -55,6 +73,7 @@ mod tests {
         let a = vec![(1, 1.0), (3, 2.0)];
         let b = vec![(2, 5.0), (3, 4.0)];
         assert_eq!(dot(&a, &b, |_| 0.5), 4.0);
+        assert_eq!(dot_weighted(&a, &[9.0, 0.5], &b), 2.0);
         let mut fresh = Vec::new();
         let sum = add_scaled(&a, &b, 2.0, |t| fresh.push(t));
         assert_eq!(sum, vec![(1, 1.0), (2, 10.0), (3, 10.0)]);

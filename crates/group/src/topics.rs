@@ -1,20 +1,23 @@
 //! Topics: stories linked into long-running threads by their profiles (shared actors, places
 //! and vocabulary), with no time decay.
 //!
-//! Linking is one deterministic pass over the profiles in the order given: each story joins
-//! the topic whose centroid is most similar (cosine over the profiles' TF-IDF terms, found
-//! through an inverted index) when that reaches the threshold, or opens a new topic.
+//! Linking is average-link agglomerative clustering of the profiles' TF-IDF vectors over a
+//! sparse neighbour graph: each profile keeps its most similar others (found through an
+//! inverted index), then the two groups with the highest mean pairwise similarity merge
+//! until that mean falls below the threshold (pairs outside the graph count as 0).
+//! Deterministic: ties break by position in the input.
 
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap};
 use std::fmt;
 
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::sparse::{self, Sparse};
 use crate::vocab::Signal;
 use crate::StoryProfile;
 
-/// A topic's id: its rank in order of creation.
+/// A topic's id: its rank by first story in the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct TopicId(pub u64);
@@ -29,126 +32,211 @@ impl fmt::Display for TopicId {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TopicConfig {
-    /// A story joins its best topic when the similarity reaches this.
+    /// Two groups of stories merge while their mean pairwise cosine reaches this.
     pub threshold: f32,
-    /// Weight of entity terms relative to words (actors and places carry topics).
+    /// Weight of entity terms relative to words.
     pub entity_weight: f32,
     /// Weight of number and date terms (they mark events more than topics).
     pub event_weight: f32,
+    /// Neighbours each story keeps in the similarity graph (bounds time and memory).
+    pub neighbours: usize,
 }
 
 impl Default for TopicConfig {
     fn default() -> Self {
         Self {
-            threshold: 0.1,
-            entity_weight: 0.5,
-            event_weight: 0.0,
+            threshold: 0.06,
+            entity_weight: 0.25,
+            event_weight: 0.3,
+            neighbours: 40,
         }
     }
 }
 
-/// Links stories into topics with the default settings: one [`TopicId`] per profile, in order.
-pub fn link_topics(profiles: &[StoryProfile]) -> Vec<TopicId> {
-    TopicLinker::new(TopicConfig::default()).link(profiles)
+/// Links stories into topics: one [`TopicId`] per profile, in order.
+pub fn link_topics(profiles: &[StoryProfile], config: &TopicConfig) -> Vec<TopicId> {
+    let vectors = vectors(profiles, config);
+    let graph = neighbours(&vectors, config.neighbours);
+    let mut groups = agglomerate(graph, vectors.len(), config.threshold);
+    // Number topics by their first story.
+    let mut rank: HashMap<usize, u64> = HashMap::default();
+    for g in &mut groups {
+        let next = rank.len() as u64;
+        *g = *rank.entry(*g).or_insert(next) as usize;
+    }
+    groups.into_iter().map(|g| TopicId(g as u64)).collect()
 }
 
-/// An incremental topic linker: feed it story profiles one by one, in a fixed order.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct TopicLinker {
-    config: TopicConfig,
-    ids: HashMap<String, u32>,
-    topics: Vec<Sparse>,
-    norms: Vec<f32>,
-    postings: HashMap<u32, Vec<u32>>,
+/// Unit vectors of the profiles over interned terms.
+fn vectors(profiles: &[StoryProfile], config: &TopicConfig) -> Vec<Vec<(u32, f32)>> {
+    let mut ids: HashMap<&str, u32> = HashMap::default();
+    profiles
+        .iter()
+        .map(|p| {
+            let mut v: Vec<(u32, f32)> = p
+                .terms
+                .iter()
+                .filter_map(|(term, w)| {
+                    let weight = match Signal::of(term) {
+                        Signal::Word => 1.0,
+                        // Phrases mark events; topics are carried by single words.
+                        Signal::Phrase => 0.0,
+                        Signal::Entity => config.entity_weight,
+                        Signal::Number | Signal::Date => config.event_weight,
+                    } * w;
+                    let next = ids.len() as u32;
+                    (weight > 0.0).then(|| (*ids.entry(term).or_insert(next), weight))
+                })
+                .collect();
+            v.sort_unstable_by_key(|&(t, _)| t);
+            v.dedup_by_key(|(t, _)| *t);
+            let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+            for (_, w) in &mut v {
+                *w /= norm;
+            }
+            v
+        })
+        .collect()
 }
 
-impl TopicLinker {
-    /// An empty linker.
-    pub fn new(config: TopicConfig) -> Self {
-        Self {
-            config,
-            ids: HashMap::new(),
-            topics: Vec::new(),
-            norms: Vec::new(),
-            postings: HashMap::new(),
+/// Each vector's `k` most similar others (cosine > 0), as symmetric edges `(i, j, sim)`.
+fn neighbours(vectors: &[Vec<(u32, f32)>], k: usize) -> BTreeMap<(usize, usize), f32> {
+    let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::default();
+    for (i, v) in vectors.iter().enumerate() {
+        for &(t, w) in v {
+            postings.entry(t).or_default().push((i, w));
         }
     }
-
-    /// Links every profile, in order.
-    pub fn link(mut self, profiles: &[StoryProfile]) -> Vec<TopicId> {
-        profiles.iter().map(|p| self.add(p)).collect()
+    let mut edges = BTreeMap::new();
+    let mut acc: Vec<f32> = vec![0.0; vectors.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for (i, v) in vectors.iter().enumerate() {
+        for &(t, w) in v {
+            for &(j, wj) in &postings[&t] {
+                if j != i {
+                    if acc[j] == 0.0 {
+                        touched.push(j);
+                    }
+                    acc[j] += w * wj;
+                }
+            }
+        }
+        let mut near: Vec<(usize, f32)> = touched.drain(..).map(|j| (j, acc[j])).collect();
+        for &(j, _) in &near {
+            acc[j] = 0.0;
+        }
+        near.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (j, s) in near.into_iter().take(k) {
+            edges.insert((i.min(j), i.max(j)), s);
+        }
     }
+    edges
+}
 
-    /// The topic of one more story.
-    pub fn add(&mut self, profile: &StoryProfile) -> TopicId {
-        let mut v: Sparse = Vec::with_capacity(profile.terms.len());
-        for (term, w) in &profile.terms {
-            let weight = match Signal::of(term) {
-                Signal::Word => 1.0,
-                Signal::Entity => self.config.entity_weight,
-                Signal::Number | Signal::Date => self.config.event_weight,
-            };
-            if weight * w <= 0.0 {
+/// Average-link agglomeration over the graph; returns each item's group (its group's
+/// smallest item).
+fn agglomerate(edges: BTreeMap<(usize, usize), f32>, n: usize, threshold: f32) -> Vec<usize> {
+    let mut links: Vec<BTreeMap<usize, f64>> = vec![BTreeMap::new(); n];
+    for (&(a, b), &s) in &edges {
+        links[a].insert(b, f64::from(s));
+        links[b].insert(a, f64::from(s));
+    }
+    let mut size = vec![1usize; n];
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mean = |sum: f64, a: usize, b: usize, size: &[usize]| sum / (size[a] * size[b]) as f64;
+    let mut heap: BinaryHeap<(Ordered, Reverse<(usize, usize)>)> = edges
+        .iter()
+        .map(|(&(a, b), &s)| (Ordered(f64::from(s)), Reverse((a, b))))
+        .collect();
+    while let Some((Ordered(score), Reverse((a, b)))) = heap.pop() {
+        if score < f64::from(threshold) {
+            break;
+        }
+        if parent[a] != a || parent[b] != b {
+            continue;
+        }
+        let Some(&sum) = links[a].get(&b) else {
+            continue;
+        };
+        if mean(sum, a, b, &size) != score {
+            continue; // stale: a newer entry holds the current mean
+        }
+        // b joins a (a < b, so a group is named by its smallest item).
+        parent[b] = a;
+        size[a] += size[b];
+        let moved = std::mem::take(&mut links[b]);
+        links[a].remove(&b);
+        for (c, s) in moved {
+            if c == a {
                 continue;
             }
-            let next = self.ids.len() as u32;
-            let id = *self.ids.entry(term.clone()).or_insert(next);
-            v.push((id, weight * w));
+            links[c].remove(&b);
+            *links[c].entry(a).or_default() += s;
+            *links[a].entry(c).or_default() += s;
         }
-        v.sort_unstable_by_key(|&(id, _)| id);
-        v.dedup_by_key(|(id, _)| *id);
-        self.add_vector(v)
+        for (&c, &s) in &links[a] {
+            let key = (a.min(c), a.max(c));
+            heap.push((Ordered(mean(s, a, c, &size)), Reverse(key)));
+        }
     }
-
-    /// The topic of a vector in this linker's term ids.
-    fn add_vector(&mut self, mut v: Sparse) -> TopicId {
-        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        if norm == 0.0 {
-            return self.open(Vec::new());
-        }
-        for (_, w) in &mut v {
-            *w /= norm;
-        }
-        let mut candidates: Vec<u32> = v
-            .iter()
-            .filter_map(|(t, _)| self.postings.get(t))
-            .flatten()
-            .copied()
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        let best = candidates
-            .into_iter()
-            .map(|t| {
-                let dot = sparse::dot(&v, &self.topics[t as usize], |_| 1.0);
-                (t, dot / self.norms[t as usize].max(f32::MIN_POSITIVE))
-            })
-            .fold(None, |best: Option<(u32, f32)>, (t, s)| match best {
-                Some((_, b)) if b >= s => best,
-                _ => Some((t, s)),
-            });
-        match best {
-            Some((t, s)) if s >= self.config.threshold => {
-                let topic = &self.topics[t as usize];
-                let sum = sparse::add_scaled(topic, &v, 1.0, |term| {
-                    self.postings.entry(term).or_default().push(t);
-                });
-                self.norms[t as usize] = sum.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-                self.topics[t as usize] = sum;
-                TopicId(u64::from(t))
+    (0..n)
+        .map(|mut i| {
+            while parent[i] != i {
+                i = parent[i];
             }
-            _ => self.open(v),
+            i
+        })
+        .collect()
+}
+
+/// An f64 ordered by `total_cmp`, for the heap.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Ordered(f64);
+
+impl Eq for Ordered {}
+
+impl PartialOrd for Ordered {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ordered {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::StoryId;
+
+    fn profile(id: u64, terms: &[&str]) -> StoryProfile {
+        StoryProfile {
+            id: StoryId(id),
+            articles: 1,
+            first: None,
+            last: None,
+            terms: terms.iter().map(|t| (t.to_string(), 1.0)).collect(),
+            entities: Vec::new(),
         }
     }
 
-    fn open(&mut self, v: Sparse) -> TopicId {
-        let t = self.topics.len() as u32;
-        for &(term, _) in &v {
-            self.postings.entry(term).or_default().push(t);
-        }
-        self.norms
-            .push(v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt());
-        self.topics.push(v);
-        TopicId(u64::from(t))
+    #[test]
+    fn stories_sharing_actors_and_vocabulary_form_a_topic() {
+        let profiles = [
+            profile(0, &["pinochet", "e:chile", "arrest", "london"]),
+            profile(1, &["quake", "e:peru", "magnitude"]),
+            profile(2, &["pinochet", "e:chile", "extradition", "spain"]),
+            profile(3, &["pinochet", "extradition", "london", "court"]),
+            profile(4, &["unrelated", "words"]),
+        ];
+        let topics = link_topics(&profiles, &TopicConfig::default());
+        assert_eq!(
+            topics,
+            [TopicId(0), TopicId(1), TopicId(0), TopicId(0), TopicId(2)]
+        );
+        assert_eq!(topics, link_topics(&profiles, &TopicConfig::default()));
     }
 }

@@ -1,7 +1,6 @@
 //! Interned terms and their document frequencies, learnt as the stream goes.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::features::{DATE, ENTITY, NUMBER};
@@ -12,6 +11,8 @@ use crate::features::{DATE, ENTITY, NUMBER};
 pub enum Signal {
     /// A content word of the title or body.
     Word,
+    /// Two content words in a row.
+    Phrase,
     /// A named entity, by its matching key.
     Entity,
     /// A number with its unit.
@@ -29,6 +30,8 @@ impl Signal {
             Signal::Number
         } else if term.starts_with(DATE) {
             Signal::Date
+        } else if term.contains(' ') {
+            Signal::Phrase
         } else {
             Signal::Word
         }
