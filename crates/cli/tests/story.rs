@@ -70,6 +70,19 @@ fn the_seed_articles_form_one_story_with_two_independent_origins() {
         id
     );
 
+    // The store-backed brief: the troop numbers agree, and every citation is a real span.
+    let (brief, out) = json(cc(data.path()).args(["brief", &id]));
+    assert!(out.status.success());
+    let numbers = brief["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "numbers")
+        .expect("a numbers section");
+    assert!(numbers.to_string().contains("10,000–12,000"), "{numbers}");
+    let md = cc(data.path()).args(["brief", &id]).output().unwrap();
+    assert!(String::from_utf8_lossy(&md.stdout).contains("## What is agreed"));
+
     let missing = cc(data.path()).args(["story", "999"]).output().unwrap();
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no story with id 999"));

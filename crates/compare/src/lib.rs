@@ -811,20 +811,44 @@ fn summarize(
             .min()
             .unwrap_or(0)
     };
+    // Centrality: how much of the story's vocabulary a statement carries (the weight of its
+    // terms summed over every sentence of the story, per sqrt of its length).
+    let mut centroid: HashMap<u32, f64> = HashMap::new();
+    for u in units {
+        for &t in &u.terms {
+            *centroid.entry(t).or_default() += weights[t as usize];
+        }
+    }
+    let centrality = |i: usize| {
+        let terms = &units[reps[i]].terms;
+        let sum: f64 = terms
+            .iter()
+            .map(|t| centroid.get(t).copied().unwrap_or(0.0))
+            .sum();
+        sum / (terms.len().max(1) as f64).sqrt()
+    };
+    let score: HashMap<usize, f64> = candidates
+        .iter()
+        .map(|&i| {
+            let support = statements[i].origins.len() as f64 + 0.25 * clusters[i].len() as f64;
+            (i, centrality(i) * (1.0 + support))
+        })
+        .collect();
     let mut order = candidates.clone();
-    order.sort_by_key(|&i| {
-        (
-            std::cmp::Reverse(statements[i].origins.len()),
-            std::cmp::Reverse(clusters[i].len()),
-            statements[i].attribution.voice == Voice::Outlet,
-            position(i),
-            i,
-        )
+    order.sort_by(|&a, &b| {
+        score[&b]
+            .total_cmp(&score[&a])
+            .then(
+                (statements[a].attribution.voice == Voice::Outlet)
+                    .cmp(&(statements[b].attribution.voice == Voice::Outlet)),
+            )
+            .then(position(a).cmp(&position(b)))
+            .then(a.cmp(&b))
     });
     let mut chosen: Vec<usize> = Vec::new();
     for (redundancy, min_origins) in [(ALIGN_SIMILARITY, 2), (ALIGN_SIMILARITY, 1), (0.6, 1)] {
         for &i in &order {
-            if chosen.len() >= 5 || (min_origins == 1 && chosen.len() >= 3) {
+            if chosen.len() >= 5 {
                 break;
             }
             if chosen.contains(&i) || statements[i].origins.len() < min_origins {

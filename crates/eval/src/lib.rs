@@ -2,6 +2,7 @@
 //! (or any data in the same form). Each task has a module with a `run` function returning a
 //! serialisable report.
 
+pub mod briefs;
 pub mod entities;
 pub mod events;
 pub mod extraction;

@@ -23,6 +23,19 @@ pub enum EvalCommand {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Briefs: ROUGE-1/2 recall of each DUC 2006 set's brief summary against the human
+    /// references, beside the lead of the newest article and TextRank at the same length.
+    Briefs {
+        /// The sets (JSON Lines with `gold_story`) [default: $CROSSCHECK_SHARED or
+        /// ../shared: eval/stories/duc2006.jsonl].
+        #[arg(long)]
+        stories: Option<PathBuf>,
+        /// The reference summaries folder [default: eval/summaries/duc2006/references].
+        #[arg(long)]
+        references: Option<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Named entities: span precision, recall and F1 per type and overall (conlleval) of the
     /// shipped tagger on a CoNLL-format file, e.g. ../shared/eval/entities/conllpp_test.txt.
     Entities {
@@ -84,6 +97,39 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
                         p.fp,
                         p.fn_,
                         p.error.as_deref().unwrap_or("")
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        EvalCommand::Briefs {
+            stories,
+            references,
+            output,
+        } => {
+            let shared = std::env::var_os("CROSSCHECK_SHARED")
+                .map_or_else(|| PathBuf::from("../shared"), PathBuf::from);
+            let stories = stories.unwrap_or_else(|| shared.join("eval/stories/duc2006.jsonl"));
+            let references =
+                references.unwrap_or_else(|| shared.join("eval/summaries/duc2006/references"));
+            let r = crosscheck_eval::briefs::run(&stories, &references)?;
+            if output.json {
+                print_json("briefs", &r, &[])?;
+            } else {
+                outln!(
+                    "briefs: {} sets, summaries of {:.0} words on average (baselines cut to the same length)",
+                    r.sets,
+                    r.words
+                );
+                for (name, s) in [
+                    ("brief", r.brief),
+                    ("lead", r.lead),
+                    ("textrank", r.textrank),
+                ] {
+                    outln!(
+                        "  {name:>8}  ROUGE-1 {:.4}  ROUGE-2 {:.4}",
+                        s.rouge1,
+                        s.rouge2
                     );
                 }
             }
