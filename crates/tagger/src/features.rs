@@ -372,7 +372,8 @@ pub(crate) fn extract(
 }
 
 /// The tag-history features of token `i`, given the indices of the two previous predicted
-/// tags (`None` before the sentence start).
+/// tags (`None` before the sentence start): [`dynamic_history`], [`dynamic_prev`] and
+/// [`dynamic_prev2`] together.
 pub(crate) fn dynamic(
     sentence: &SentenceFeatures,
     i: usize,
@@ -380,35 +381,57 @@ pub(crate) fn dynamic(
     prev2: Option<usize>,
     history: &History,
 ) -> [u32; DYNAMIC_COUNT] {
-    let tag = |t: Option<usize>| t.map_or(255u8, |t| t as u8);
-    let (t1, t2) = (tag(prev), tag(prev2));
+    let [a, b, c] = dynamic_history(sentence, i, history);
+    let [d, e, f, g] = dynamic_prev(sentence, i, prev);
+    [d, dynamic_prev2(prev, prev2), e, f, g, a, b, c]
+}
+
+fn tag_byte(t: Option<usize>) -> u8 {
+    t.map_or(255u8, |t| t as u8)
+}
+
+fn mix(template: u8, first: u8, second: u8, extra: u64) -> u32 {
+    let mut buf = [0u8; 11];
+    buf[0] = template;
+    buf[1] = first;
+    buf[2] = second;
+    buf[3..].copy_from_slice(&extra.to_le_bytes());
+    xxh3_64(&buf) as u32
+}
+
+/// The features of token `i` that depend on the tags its word got earlier in the document
+/// (not on the tags before it in the sentence).
+pub(crate) fn dynamic_history(
+    sentence: &SentenceFeatures,
+    i: usize,
+    history: &History,
+) -> [u32; 3] {
     let (last, kinds) = if sentence.capitalised[i] {
         history.get(sentence.lower_ids[i]).unwrap_or((255, 0))
     } else {
         (254, 0)
     };
-    let mix = |template: u8, extra: u64| -> u32 {
-        let mut buf = [0u8; 11];
-        buf[0] = template;
-        buf[1] = match template {
-            HISTORY_LAST | HISTORY_LAST_SHORT => last,
-            HISTORY_KINDS => kinds,
-            _ => t1,
-        };
-        buf[2] = if template == TAG_2_1 { t2 } else { 0 };
-        buf[3..].copy_from_slice(&extra.to_le_bytes());
-        xxh3_64(&buf) as u32
-    };
     [
-        mix(TAG_1, 0),
-        mix(TAG_2_1, 0),
-        mix(TAG_1_LOWER, sentence.lower_ids[i]),
-        mix(TAG_1_SHORT, sentence.short_ids[i]),
-        mix(TAG_1_SHAPE_RIGHT, sentence.next_shape_ids[i]),
-        mix(HISTORY_LAST, 0),
-        mix(HISTORY_KINDS, 0),
-        mix(HISTORY_LAST_SHORT, sentence.short_ids[i]),
+        mix(HISTORY_LAST, last, 0, 0),
+        mix(HISTORY_KINDS, kinds, 0, 0),
+        mix(HISTORY_LAST_SHORT, last, 0, sentence.short_ids[i]),
     ]
+}
+
+/// The features of token `i` that depend on the previous tag.
+pub(crate) fn dynamic_prev(sentence: &SentenceFeatures, i: usize, prev: Option<usize>) -> [u32; 4] {
+    let t1 = tag_byte(prev);
+    [
+        mix(TAG_1, t1, 0, 0),
+        mix(TAG_1_LOWER, t1, 0, sentence.lower_ids[i]),
+        mix(TAG_1_SHORT, t1, 0, sentence.short_ids[i]),
+        mix(TAG_1_SHAPE_RIGHT, t1, 0, sentence.next_shape_ids[i]),
+    ]
+}
+
+/// The feature of the two previous tags.
+pub(crate) fn dynamic_prev2(prev: Option<usize>, prev2: Option<usize>) -> u32 {
+    mix(TAG_2_1, tag_byte(prev), tag_byte(prev2), 0)
 }
 
 #[cfg(test)]

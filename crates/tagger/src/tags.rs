@@ -177,7 +177,7 @@ pub(crate) fn label_tag(label: usize) -> Tag {
 }
 
 /// The entity kind of a label, as a number `0..4`, or 4 for `O`.
-pub(crate) fn label_kind(label: usize) -> usize {
+pub(crate) const fn label_kind(label: usize) -> usize {
     if label == 0 {
         4
     } else {
@@ -187,12 +187,11 @@ pub(crate) fn label_kind(label: usize) -> usize {
 
 /// Whether `label` may follow `prev`: inside an open entity (after `B-X` or `I-X`) only
 /// `I-X` or `L-X`; elsewhere only `O`, `B-` or `U-`.
-pub(crate) fn label_may_follow(label: usize, prev: Option<usize>) -> bool {
-    let open = prev.filter(|&p| p != 0 && (p - 1) % 4 < 2);
+pub(crate) const fn label_may_follow(label: usize, prev: Option<usize>) -> bool {
     let continues = label != 0 && matches!((label - 1) % 4, 1 | 2);
-    match open {
-        Some(p) => continues && label_kind(label) == label_kind(p),
-        None => !continues,
+    match prev {
+        Some(p) if p != 0 && (p - 1) % 4 < 2 => continues && label_kind(label) == label_kind(p),
+        _ => !continues,
     }
 }
 

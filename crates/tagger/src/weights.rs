@@ -18,7 +18,9 @@ use flate2::Compression;
 
 use crate::document::History;
 use crate::error::TaggerError;
-use crate::features::{dynamic, SentenceFeatures, FEATURES_VERSION};
+use crate::features::{
+    dynamic_history, dynamic_prev, dynamic_prev2, SentenceFeatures, FEATURES_VERSION,
+};
 use crate::tags::{label_may_follow, label_tag, Tag, LABEL_COUNT};
 
 const MAGIC: &[u8; 6] = b"CCNER\0";
@@ -27,6 +29,56 @@ const FORMAT_VERSION: u32 = 1;
 /// Weights are stored as multiples of `max |w| / QUANT_LEVELS`: two varint bytes at most, and
 /// finer than the perceptron's own noise.
 const QUANT_LEVELS: f32 = 8191.0;
+
+/// Hypotheses kept at each token by the beam search (chosen on dev: 2 → 92.55, 3 → 92.61,
+/// 4 → 92.60 span F1).
+const BEAM_WIDTH: usize = 3;
+/// Inverse temperature turning a token's perceptron scores into log-probabilities for the
+/// beam search (chosen on dev: 0.03 → 92.27, 0.035 → 92.54, 0.04 → 92.61, 0.045 → 92.51,
+/// 0.05 → 92.43).
+const BEAM_BETA: f32 = 0.04;
+
+/// Hypotheses scoring more than this below the best (in log-probability) are dropped, so
+/// that confident stretches of text cost one hypothesis (dev F1 the same as without).
+const BEAM_MARGIN: f32 = 2.0;
+
+/// `FOLLOWS[p][t]`: label `t` may follow label `p - 1` (`p = 0`: the sentence start), `O`
+/// included (see [`best_allowed`]).
+const FOLLOWS: [[bool; LABEL_COUNT]; LABEL_COUNT + 1] = {
+    let mut table = [[false; LABEL_COUNT]; LABEL_COUNT + 1];
+    let mut p = 0;
+    while p <= LABEL_COUNT {
+        let mut t = 0;
+        while t < LABEL_COUNT {
+            table[p][t] = t == 0 || label_may_follow(t, if p == 0 { None } else { Some(p - 1) });
+            t += 1;
+        }
+        p += 1;
+    }
+    table
+};
+
+/// One hypothesis of the beam search: its score, last two labels and last node in the arena.
+#[derive(Debug, Clone, Copy)]
+struct Hyp {
+    score: f32,
+    t1: Option<usize>,
+    t2: Option<usize>,
+    node: usize,
+}
+
+/// Buffers of the beam search, reused across a document's sentences.
+#[derive(Debug, Default)]
+struct Beam {
+    /// `(label, parent node)` of every hypothesis made; `usize::MAX` is the sentence start.
+    arena: Vec<(usize, usize)>,
+    hyps: Vec<Hyp>,
+    next: Vec<Hyp>,
+    /// `(score, hypothesis, label)` extensions of the current hypotheses.
+    candidates: Vec<(f32, usize, usize)>,
+    /// Scores of the current token after each previous tag met so far.
+    rows: Vec<(Option<usize>, [f32; LABEL_COUNT])>,
+}
 
 /// Feature ids are already xxh3 hashes; hashing them again would be wasted work. The
 /// multiplication spreads the 32 bits over the 64 the hash table reads its control bits from.
@@ -111,21 +163,14 @@ impl Weights {
         }))
     }
 
-    /// Tags a document's sentences greedily, left to right, each token seeing the two tags
-    /// before it and the tags its word was given earlier in the document.
+    /// Tags a document's sentences with a beam search ([`Weights::beam_sentence`]), each token
+    /// seeing the two tags before it and the tags its word was given earlier in the document.
     pub(crate) fn decode_document(&self, sentences: &[SentenceFeatures]) -> Vec<Vec<Tag>> {
         let mut history = History::default();
         let mut out = Vec::with_capacity(sentences.len());
+        let mut beam = Beam::default();
         for sentence in sentences {
-            let mut tags: Vec<usize> = Vec::with_capacity(sentence.len());
-            for i in 0..sentence.len() {
-                let mut scores = [0.0; LABEL_COUNT];
-                self.add(sentence.token(i), &mut scores);
-                let prev = tags.last().copied();
-                let prev2 = i.checked_sub(2).map(|j| tags[j]);
-                self.add(&dynamic(sentence, i, prev, prev2, &history), &mut scores);
-                tags.push(best_allowed(&scores, prev));
-            }
+            let tags = self.beam_sentence(sentence, &history, &mut beam);
             for (i, &tag) in tags.iter().enumerate() {
                 if sentence.capitalised[i] {
                     history.record(sentence.lower_ids[i], tag);
@@ -134,6 +179,110 @@ impl Weights {
             out.push(tags.into_iter().map(label_tag).collect());
         }
         out
+    }
+
+    /// Beam search over one sentence. The perceptron was trained on local decisions, whose
+    /// raw scores are not comparable across different previous tags; each token's scores are
+    /// therefore turned into log-probabilities (softmax with inverse temperature
+    /// [`BEAM_BETA`]) over the labels allowed after the hypothesis' last label, and a
+    /// hypothesis scores the sum of its tokens'. Hypotheses ending in the same two labels are
+    /// merged (the features see no further back); the best [`BEAM_WIDTH`] are kept at each
+    /// token. As in greedy decoding, `O` may close an open entity (read as BIO just the same).
+    fn beam_sentence(
+        &self,
+        sentence: &SentenceFeatures,
+        history: &History,
+        beam: &mut Beam,
+    ) -> Vec<usize> {
+        beam.arena.clear();
+        beam.hyps.clear();
+        beam.hyps.push(Hyp {
+            score: 0.0,
+            t1: None,
+            t2: None,
+            node: usize::MAX,
+        });
+        for i in 0..sentence.len() {
+            let mut base = [0.0; LABEL_COUNT];
+            self.add(sentence.token(i), &mut base);
+            self.add(&dynamic_history(sentence, i, history), &mut base);
+            beam.candidates.clear();
+            // Scores with the previous-tag features, per previous tag, as hypotheses need
+            // them (hypotheses often share their last tag).
+            beam.rows.clear();
+            let single = beam.hyps.len() == 1;
+            for (h, hyp) in beam.hyps.iter().enumerate() {
+                let mut scores = match beam.rows.iter().find(|(t1, _)| *t1 == hyp.t1) {
+                    Some(&(_, row)) => row,
+                    None => {
+                        let mut row = base;
+                        self.add(&dynamic_prev(sentence, i, hyp.t1), &mut row);
+                        beam.rows.push((hyp.t1, row));
+                        row
+                    }
+                };
+                self.add(&[dynamic_prev2(hyp.t1, hyp.t2)], &mut scores);
+                let follows = &FOLLOWS[hyp.t1.map_or(0, |t| t + 1)];
+                let allowed = |t: usize| follows[t];
+                let max = (0..LABEL_COUNT)
+                    .filter(|&t| allowed(t))
+                    .fold(f32::NEG_INFINITY, |m, t| m.max(scores[t]));
+                // With a single hypothesis, every candidate shares its normaliser, so it can
+                // be left out: only differences between candidates matter.
+                let log_z = if single {
+                    0.0
+                } else {
+                    (0..LABEL_COUNT)
+                        .filter(|&t| allowed(t) && (scores[t] - max) * BEAM_BETA > -20.0)
+                        .map(|t| ((scores[t] - max) * BEAM_BETA).exp())
+                        .sum::<f32>()
+                        .ln()
+                };
+                for (t, &score) in scores.iter().enumerate() {
+                    let local = (score - max) * BEAM_BETA;
+                    // A candidate more than the margin below its sibling is pruned anyway.
+                    if allowed(t) && local >= -BEAM_MARGIN {
+                        beam.candidates.push((hyp.score + local - log_z, h, t));
+                    }
+                }
+            }
+            beam.candidates
+                .sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+            beam.next.clear();
+            let floor = beam.candidates.first().map_or(0.0, |c| c.0) - BEAM_MARGIN;
+            for &(score, h, t) in &beam.candidates {
+                if score < floor {
+                    break;
+                }
+                let parent = beam.hyps[h];
+                if beam
+                    .next
+                    .iter()
+                    .any(|n| n.t1 == Some(t) && n.t2 == parent.t1)
+                {
+                    continue;
+                }
+                beam.arena.push((t, parent.node));
+                beam.next.push(Hyp {
+                    score,
+                    t1: Some(t),
+                    t2: parent.t1,
+                    node: beam.arena.len() - 1,
+                });
+                if beam.next.len() == BEAM_WIDTH {
+                    break;
+                }
+            }
+            std::mem::swap(&mut beam.hyps, &mut beam.next);
+        }
+        let mut tags = Vec::with_capacity(sentence.len());
+        let mut node = beam.hyps.first().map_or(usize::MAX, |h| h.node);
+        while node != usize::MAX {
+            tags.push(beam.arena[node].0);
+            node = beam.arena[node].1;
+        }
+        tags.reverse();
+        tags
     }
 
     /// The model in the binary format described in the module docs. The same weights always

@@ -5,7 +5,7 @@
 use crosscheck_tagger::{read_conll, EntityKind, Tagger};
 
 /// Micro span F1 measured for the shipped model on conllpp_test, minus a small margin.
-const TEST_F1_BAR: f64 = 0.865;
+const TEST_F1_BAR: f64 = 0.88;
 
 #[test]
 fn shipped_model_meets_the_test_set_bar() {
