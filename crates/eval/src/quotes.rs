@@ -178,9 +178,15 @@ pub fn run(dir: &Path) -> Result<Report, EvalError> {
     for entry in std::fs::read_dir(&ann_dir).map_err(io(&ann_dir))? {
         let path = entry.map_err(io(&ann_dir))?.path();
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        // `<document>_<annotator>.ann`: the first annotator's file for each document.
+        // `<document>_<annotator>.ann`: the first annotator's file for each document, by name
+        // (directory order differs between file systems).
         if let Some((doc, _)) = stem.rsplit_once('_') {
-            annotations.entry(doc.to_string()).or_insert(path);
+            let slot = annotations
+                .entry(doc.to_string())
+                .or_insert_with(|| path.clone());
+            if path < *slot {
+                *slot = path;
+            }
         }
     }
     let mut docs: Vec<(std::path::PathBuf, std::path::PathBuf)> = Vec::new();
