@@ -178,9 +178,15 @@ pub fn run(dir: &Path) -> Result<Report, EvalError> {
     for entry in std::fs::read_dir(&ann_dir).map_err(io(&ann_dir))? {
         let path = entry.map_err(io(&ann_dir))?.path();
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        // `<document>_<annotator>.ann`: the first annotator's file for each document.
+        // `<document>_<annotator>.ann`: the first annotator's file for each document, by name
+        // (directory order differs between file systems).
         if let Some((doc, _)) = stem.rsplit_once('_') {
-            annotations.entry(doc.to_string()).or_insert(path);
+            let slot = annotations
+                .entry(doc.to_string())
+                .or_insert_with(|| path.clone());
+            if path < *slot {
+                *slot = path;
+            }
         }
     }
     let mut docs: Vec<(std::path::PathBuf, std::path::PathBuf)> = Vec::new();
@@ -546,10 +552,10 @@ mod tests {
             r.documents, r.gold, r.predicted, r.overlap.precision, r.overlap.recall, r.overlap.f1, r.exact.f1, r.source_accuracy, r.attribution.f1
         );
         assert!(r.documents >= 80);
-        // Measured: overlap P 0.922, F1 0.750; attribution F1 0.612, source accuracy 0.887.
+        // Measured: overlap P 0.913, F1 0.774; attribution F1 0.634, source accuracy 0.884.
         // Bars just below.
         assert!(r.overlap.f1 >= 0.73 && r.overlap.precision >= 0.90, "{r:?}");
-        assert!(r.attribution.f1 >= 0.59, "{r:?}");
+        assert!(r.attribution.f1 >= 0.61, "{r:?}");
         assert!(r.source_accuracy >= 0.85, "{r:?}");
     }
 }

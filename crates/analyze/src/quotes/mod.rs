@@ -314,6 +314,15 @@ mod tests {
     }
 
     #[test]
+    fn a_label_introduces_its_speaker() {
+        let q = attributed(
+            "Sanders: Clinton needs to drop the personality stuff.\n\nMore text follows here.",
+        );
+        assert_eq!(q[0].0, "Sanders");
+        assert!(attributed("Update: The story was changed on Monday.").is_empty());
+    }
+
+    #[test]
     fn quotes_continue_their_speaker_in_the_paragraph() {
         let q = attributed("\u{201c}We won,\u{201d} she said. \u{201c}They lost.\u{201d}\n\n\u{201c}And I'm not being paid!\u{201d} LeVell declared.");
         let speakers: Vec<&str> = q.iter().map(|(s, _)| s.as_str()).collect();
