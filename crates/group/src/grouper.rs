@@ -76,12 +76,16 @@ pub struct GroupConfig {
     pub topics: TopicConfig,
     /// Unseen documents assumed in the document frequencies, so early weights are sane.
     pub prior_docs: f32,
+    /// When both sides name years (in dates or as bare numbers) and share none, the
+    /// similarity is multiplied by `1 - conflict_penalty`: look-alike events of different
+    /// years are different stories.
+    pub conflict_penalty: f32,
 }
 
 impl Default for GroupConfig {
     fn default() -> Self {
         Self {
-            threshold: 0.2,
+            threshold: 0.18,
             merge_threshold: 0.6,
             word_weight: 0.7,
             phrase_weight: 0.7,
@@ -94,6 +98,7 @@ impl Default for GroupConfig {
             story_terms: 200,
             prior_docs: 1000.0,
             average_link: 0.0,
+            conflict_penalty: 0.25,
             topics: TopicConfig::default(),
         }
     }
@@ -249,7 +254,8 @@ impl Grouper {
             .sqrt();
 
         let scored = if norm > 0.0 {
-            self.score_candidates(&vector, &idf, norm, doc.time)
+            let years = self.years(&vector);
+            self.score_candidates(&vector, &idf, norm, doc.time, &years)
         } else {
             Vec::new()
         };
@@ -315,6 +321,7 @@ impl Grouper {
         idf: &[f32],
         norm: f32,
         time: Option<i64>,
+        years: &[u16],
     ) -> Vec<(u64, f32)> {
         let mut query: Vec<(usize, f32)> = vector
             .iter()
@@ -346,7 +353,12 @@ impl Grouper {
                 } else {
                     0.0
                 };
-                (id, cos * self.decay(time, time, s.first, s.last))
+                let conflict = if years.is_empty() {
+                    1.0
+                } else {
+                    self.conflict(years, &self.years(&s.terms))
+                };
+                (id, cos * self.decay(time, time, s.first, s.last) * conflict)
             })
             .collect();
         scored.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -414,6 +426,32 @@ impl Grouper {
         });
         dot / (self.story_norm(sa) * self.story_norm(sb))
             * self.decay(sa.first, sa.last, sb.first, sb.last)
+            * self.conflict(&self.years(&sa.terms), &self.years(&sb.terms))
+    }
+
+    /// The years a vector names (in dates, or as bare numbers), sorted, distinct.
+    fn years(&self, terms: &[(u32, f32)]) -> Vec<u16> {
+        if self.config.conflict_penalty <= 0.0 {
+            return Vec::new();
+        }
+        let mut out: Vec<u16> = terms
+            .iter()
+            .filter(|&&(t, _)| matches!(self.vocab.signal(t), Signal::Number | Signal::Date))
+            .filter_map(|&(t, _)| year_of(self.vocab.term(t)))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The factor a conflict of years puts on a similarity: `1 - conflict_penalty` when
+    /// both sides name years and share none, else 1.
+    fn conflict(&self, a: &[u16], b: &[u16]) -> f32 {
+        if a.is_empty() || b.is_empty() || a.iter().any(|y| b.binary_search(y).is_ok()) {
+            1.0
+        } else {
+            1.0 - self.config.conflict_penalty
+        }
     }
 
     /// Adds a vector (an article's, or a merged story's) to a story, keeping it bounded.
@@ -564,6 +602,21 @@ impl Grouper {
             entities,
         }
     }
+}
+
+/// The year a term names: a resolved date's, or a bare number between 1900 and 2100.
+fn year_of(term: &str) -> Option<u16> {
+    let digits = if let Some(d) = term.strip_prefix(crate::features::DATE) {
+        d.get(..4)?
+    } else {
+        let n = term.strip_prefix(crate::features::NUMBER)?;
+        if n.len() != 4 {
+            return None;
+        }
+        n
+    };
+    let y: u16 = digits.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
 }
 
 fn min_opt(a: Option<i64>, b: Option<i64>) -> Option<i64> {
