@@ -2,7 +2,7 @@
 //! first, in parallel, and not timed):
 //!
 //! ```sh
-//! cargo run --release -p crosscheck-group --example speed -- ../shared/eval/corpus
+//! cargo run --release -p crosscheck-group --example group_speed -- ../shared/eval/corpus
 //! ```
 //!
 //! Prints articles per second of `Grouper::add` alone, the active stories and vocabulary at

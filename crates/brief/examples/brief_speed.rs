@@ -3,7 +3,7 @@
 //! HTML) many times. Run in release mode:
 //!
 //! ```text
-//! cargo run --release -p crosscheck-brief --example speed
+//! cargo run --release -p crosscheck-brief --example brief_speed
 //! ```
 
 use std::time::Instant;
