@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use clap::Args;
 use crosscheck_analyze::Analyzer;
-use crosscheck_ingest::{Defaults, IngestOptions, Ingestor};
 use crosscheck_model::{
     Analysis, Article, DateMention, Entity, Heading, Quantity, Quote, Sentence, Span,
 };
@@ -89,40 +88,8 @@ fn spanned<'a, T>(text: &'a str, items: &'a [T], span: impl Fn(&T) -> Span) -> V
 
 /// Runs the command; exit status 1 when an input was rejected.
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
-    let published = match &args.published {
-        Some(p) => crosscheck_ingest::parse_date(p)?,
-        None => None,
-    };
-    let ingestor = Ingestor::new(IngestOptions {
-        defaults: Defaults {
-            published,
-            ..Defaults::default()
-        },
-        ..IngestOptions::default()
-    });
+    let (articles, rejected) = super::read_files(&args.files, args.published.as_deref())?;
     let analyzer = Analyzer::default();
-    let mut articles = Vec::new();
-    let mut rejected = 0;
-    for file in &args.files {
-        let name = file.display().to_string();
-        let bytes = match std::fs::read(file) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("crosscheck: rejected: {name}: {e}");
-                rejected += 1;
-                continue;
-            }
-        };
-        for result in ingestor.read(&name, &bytes, None) {
-            match result {
-                Ok(a) => articles.push(a),
-                Err(e) => {
-                    eprintln!("crosscheck: rejected: {e}");
-                    rejected += 1;
-                }
-            }
-        }
-    }
     let analyses: Vec<Analysis> = articles.par_iter().map(|a| analyzer.analyze(a)).collect();
     let printed: Vec<Printed<'_>> = articles
         .iter()

@@ -4,10 +4,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{bail, Context};
+use anyhow::bail;
 use clap::Args;
 use crosscheck_model::Credit;
-use crosscheck_store::Store;
 
 use crate::output::{print_json, truncate};
 use crate::OutputArgs;
@@ -47,9 +46,7 @@ pub struct SearchArgs {
     output: OutputArgs,
 }
 
-fn open(data: &Path) -> anyhow::Result<Store> {
-    Store::open(data).with_context(|| format!("opening the store in {}", data.display()))
-}
+use super::open_store as open;
 
 /// Lists articles in the order they were stored.
 pub fn list(data: &Path, args: ListArgs) -> anyhow::Result<ExitCode> {

@@ -9,7 +9,6 @@ use anyhow::bail;
 use clap::Args;
 use crosscheck_analyze::Analyzer;
 use crosscheck_brief::Format;
-use crosscheck_ingest::{Defaults, IngestOptions, Ingestor};
 use crosscheck_model::{Analysis, Article};
 use rayon::prelude::*;
 
@@ -38,45 +37,10 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
     } else {
         args.format.parse()?
     };
-    let published = match &args.published {
-        Some(p) => crosscheck_ingest::parse_date(p)?,
-        None => None,
-    };
-    let ingestor = Ingestor::new(IngestOptions {
-        defaults: Defaults {
-            published,
-            ..Defaults::default()
-        },
-        ..IngestOptions::default()
-    });
-    let read: Vec<(String, std::io::Result<Vec<u8>>)> = args
-        .files
-        .iter()
-        .map(|f| (f.display().to_string(), std::fs::read(f)))
-        .collect();
-    let mut articles: Vec<Article> = Vec::new();
-    let mut rejected = 0;
-    for (name, bytes) in read {
-        let bytes = match bytes {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("crosscheck: rejected: {name}: {e}");
-                rejected += 1;
-                continue;
-            }
-        };
-        for result in ingestor.read(&name, &bytes, None) {
-            match result {
-                // The same text given twice is one article.
-                Ok(a) if articles.iter().any(|b| b.id == a.id) => {}
-                Ok(a) => articles.push(a),
-                Err(e) => {
-                    eprintln!("crosscheck: rejected: {e}");
-                    rejected += 1;
-                }
-            }
-        }
-    }
+    let (mut articles, rejected) = super::read_files(&args.files, args.published.as_deref())?;
+    // The same text given twice is one article.
+    let mut seen = std::collections::HashSet::new();
+    articles.retain(|a| seen.insert(a.id.clone()));
     if articles.is_empty() {
         bail!("no article to compare");
     }

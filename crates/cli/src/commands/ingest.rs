@@ -4,10 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context;
 use clap::Args;
 use crosscheck_ingest::{Defaults, Format, IngestOptions, Ingestor};
-use crosscheck_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::grouping::Grouping;
@@ -63,8 +61,7 @@ pub fn run(data: &Path, args: IngestArgs) -> anyhow::Result<ExitCode> {
         },
         max_bytes: args.max_size * 1024 * 1024,
     });
-    let mut store =
-        Store::open(data).with_context(|| format!("opening the store in {}", data.display()))?;
+    let mut store = super::open_store(data)?;
     let (inputs, missing) = inputs::expand(&args.paths);
     for m in &missing {
         eprintln!("crosscheck: rejected: {m}");

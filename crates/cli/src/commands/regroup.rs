@@ -4,11 +4,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use clap::Args;
 use crosscheck_analyze::Analyzer;
 use crosscheck_group::Doc;
-use crosscheck_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -40,8 +38,7 @@ struct Report {
 
 /// Runs the command.
 pub fn run(data: &Path, args: RegroupArgs) -> anyhow::Result<ExitCode> {
-    let mut store =
-        Store::open(data).with_context(|| format!("opening the store in {}", data.display()))?;
+    let mut store = super::open_store(data)?;
     let ids = store.ids_by_time()?;
     let progress = if args.quiet || args.output.json {
         ProgressBar::hidden()

@@ -4,12 +4,12 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{bail, Context};
+use anyhow::bail;
 use chrono::{DateTime, Utc};
 use clap::Args;
 use crosscheck_model::ArticleId;
 use crosscheck_origins::{OriginGroup, Reason};
-use crosscheck_store::{Store, StoryRow};
+use crosscheck_store::StoryRow;
 use serde::Serialize;
 
 use crate::output::{print_json, truncate};
@@ -38,9 +38,7 @@ pub struct ShowArgs {
     output: OutputArgs,
 }
 
-fn open(data: &Path) -> anyhow::Result<Store> {
-    Store::open(data).with_context(|| format!("opening the store in {}", data.display()))
-}
+use super::open_store as open;
 
 fn span(r: &StoryRow) -> String {
     let day =
