@@ -9,13 +9,8 @@ macro_rules! outln {
 }
 
 mod commands;
-mod fetch;
-mod grouping;
-mod inputs;
 mod memory;
 mod output;
-mod pipeline;
-mod story;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -54,6 +49,8 @@ enum Command {
     Topics(commands::stories::TopicsArgs),
     /// Group every stored article into stories again, from scratch, oldest first.
     Regroup(commands::regroup::RegroupArgs),
+    /// Serve the JSON API and the web UI over the store (loopback by default).
+    Serve(commands::serve::ServeArgs),
     /// Analyse files without a store: sentences, entities, quotes, numbers and dates.
     Analyze(commands::analyze::AnalyzeArgs),
     /// Compare files as one story without a store and print the brief (md, json or html).
@@ -86,6 +83,7 @@ fn main() -> ExitCode {
         Command::Brief(args) => commands::stories::brief(&data, args),
         Command::Topics(args) => commands::stories::topics(&data, args),
         Command::Regroup(args) => commands::regroup::run(&data, args),
+        Command::Serve(args) => commands::serve::run(&data, args),
         Command::Analyze(args) => commands::analyze::run(args),
         Command::Compare(args) => commands::compare::run(args),
         Command::Eval(cmd) => commands::eval::run(cmd),

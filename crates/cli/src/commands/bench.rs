@@ -17,9 +17,10 @@ use indicatif::ProgressBar;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::grouping::Grouping;
 use crate::output::print_json;
-use crate::{inputs, memory, pipeline, OutputArgs};
+use crate::{memory, OutputArgs};
+use crosscheck_pipeline::Grouping;
+use crosscheck_pipeline::{inputs, read as pipeline};
 
 /// Stages that can be measured (later stages join as they are built).
 #[derive(Clone, Copy, ValueEnum, Serialize)]

@@ -8,8 +8,9 @@ use clap::Args;
 use crosscheck_ingest::{Defaults, Format, IngestOptions, Ingestor};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::grouping::Grouping;
-use crate::{inputs, output, pipeline, OutputArgs};
+use crate::{output, OutputArgs};
+use crosscheck_pipeline::Grouping;
+use crosscheck_pipeline::{inputs, read as pipeline};
 
 /// Arguments of `crosscheck ingest`.
 #[derive(Args)]

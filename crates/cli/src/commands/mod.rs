@@ -8,6 +8,7 @@ pub mod eval;
 pub mod eval_stories;
 pub mod ingest;
 pub mod regroup;
+pub mod serve;
 pub mod stories;
 
 use std::path::{Path, PathBuf};

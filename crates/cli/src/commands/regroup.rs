@@ -11,9 +11,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::grouping::Grouping;
 use crate::output::print_json;
 use crate::OutputArgs;
+use crosscheck_pipeline::Grouping;
 
 /// Articles read and prepared at a time.
 const BATCH: usize = 1000;

@@ -13,8 +13,8 @@ use crosscheck_store::StoryRow;
 use serde::Serialize;
 
 use crate::output::{print_json, truncate};
-use crate::story::Story;
 use crate::OutputArgs;
+use crosscheck_pipeline::Story;
 
 /// Arguments of `crosscheck stories`.
 #[derive(Args)]

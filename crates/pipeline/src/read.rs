@@ -8,7 +8,7 @@ use anyhow::Context;
 use crosscheck_analyze::Analyzer;
 use crosscheck_group::Doc;
 use crosscheck_ingest::{Format, IngestError, Ingestor};
-use crosscheck_model::{Analysis, Article};
+use crosscheck_model::{Analysis, Article, ArticleId};
 use crosscheck_store::{AddOutcome, Store};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
@@ -48,7 +48,7 @@ pub struct Counts {
 
 /// One record read: the article and, when the pipeline analyses, its analysis and the
 /// features the grouping places it by.
-type Record = Result<(Article, Option<Analysis>, Option<Doc>), String>;
+pub type Record = Result<(Article, Option<Analysis>, Option<Doc>), String>;
 
 /// One parsed piece of work: results of some records and the input bytes they cover.
 struct Parsed {
@@ -70,7 +70,7 @@ pub struct Reader<'a> {
 
 impl Reader<'_> {
     /// Analyses the articles that were read, in parallel.
-    fn analyse(&self, results: Vec<Result<Article, IngestError>>) -> Vec<Record> {
+    pub fn analyse(&self, results: Vec<Result<Article, IngestError>>) -> Vec<Record> {
         results
             .into_par_iter()
             .map(|r| match r {
@@ -241,21 +241,44 @@ fn read_chunked(reader: Reader<'_>, input: &Input, tx: &mpsc::SyncSender<Parsed>
     true
 }
 
-fn write(
+/// What became of one record handed to [`store_records`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum RecordOutcome {
+    /// Stored: new, or a near duplicate linked to the article it copies.
+    Stored {
+        /// The article's id.
+        id: ArticleId,
+        /// How the store took it.
+        outcome: AddOutcome,
+    },
+    /// The same text is already stored under `id`; only the sighting was recorded.
+    Duplicate {
+        /// The stored article's id.
+        id: ArticleId,
+    },
+    /// Refused, with the reason.
+    Rejected {
+        /// Why, naming the input.
+        error: String,
+    },
+}
+
+/// Stores read (and analysed) records, places the new ones into stories when `grouping` is
+/// given and writes the placements; each record gets its outcome, in order.
+pub fn store_records(
     store: &mut Store,
     results: Vec<Record>,
-    counts: &mut Counts,
-    progress: &ProgressBar,
     grouping: Option<&mut Grouping>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Vec<RecordOutcome>> {
+    let mut slots: Vec<Option<RecordOutcome>> = Vec::with_capacity(results.len());
     let mut articles = Vec::with_capacity(results.len());
     for r in results {
         match r {
             Ok(a) => {
-                counts.words += a.0.word_count();
+                slots.push(None);
                 articles.push(a);
             }
-            Err(e) => reject(counts, progress, e),
+            Err(error) => slots.push(Some(RecordOutcome::Rejected { error })),
         }
     }
     let items: Vec<(&Article, Option<&Analysis>)> =
@@ -263,21 +286,22 @@ fn write(
     let outcomes = store.add_analysed(&items).context("writing to the store")?;
     let mut placed = Vec::new();
     let mut copied = Vec::new();
+    let mut done = Vec::with_capacity(articles.len());
     for ((article, _, doc), outcome) in articles.iter().zip(outcomes) {
-        match outcome {
-            Ok(AddOutcome::New) => counts.new += 1,
-            Ok(AddOutcome::Duplicate { .. }) => {
-                counts.duplicate += 1;
+        let id = article.id.clone();
+        done.push(match outcome {
+            Ok(AddOutcome::Duplicate { of }) => {
                 copied.push(&article.id);
-                continue;
+                RecordOutcome::Duplicate { id: of }
             }
-            Ok(AddOutcome::NearDuplicate { .. }) => counts.near_duplicate += 1,
-            Err(e) => {
-                reject(counts, progress, format!("{}: {e}", article.source));
-                continue;
+            Ok(outcome) => {
+                placed.extend(doc.as_ref().map(|d| (&article.id, d)));
+                RecordOutcome::Stored { id, outcome }
             }
-        }
-        placed.extend(doc.as_ref().map(|d| (&article.id, d)));
+            Err(e) => RecordOutcome::Rejected {
+                error: format!("{}: {e}", article.source),
+            },
+        });
     }
     if let Some(grouping) = grouping {
         for (id, doc) in placed {
@@ -289,6 +313,36 @@ fn write(
             }
         }
         grouping.flush(store)?;
+    }
+    let mut done = done.into_iter();
+    Ok(slots
+        .into_iter()
+        .map(|s| s.unwrap_or_else(|| done.next().expect("one outcome per article")))
+        .collect())
+}
+
+fn write(
+    store: &mut Store,
+    results: Vec<Record>,
+    counts: &mut Counts,
+    progress: &ProgressBar,
+    grouping: Option<&mut Grouping>,
+) -> anyhow::Result<()> {
+    counts.words += results
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .map(|a| a.0.word_count())
+        .sum::<usize>();
+    for outcome in store_records(store, results, grouping)? {
+        match outcome {
+            RecordOutcome::Stored {
+                outcome: AddOutcome::NearDuplicate { .. },
+                ..
+            } => counts.near_duplicate += 1,
+            RecordOutcome::Stored { .. } => counts.new += 1,
+            RecordOutcome::Duplicate { .. } => counts.duplicate += 1,
+            RecordOutcome::Rejected { error } => reject(counts, progress, error),
+        }
     }
     Ok(())
 }

@@ -99,6 +99,12 @@ impl Grouping {
     /// Writes what is left, summarises the touched stories, links topics and saves the state.
     /// Returns the number of stories touched.
     pub fn finish(mut self, store: &mut Store) -> anyhow::Result<usize> {
+        self.commit(store)
+    }
+
+    /// [`Grouping::finish`] that keeps the grouping for more articles (the server commits
+    /// after each request). Returns the number of stories touched since the last commit.
+    pub fn commit(&mut self, store: &mut Store) -> anyhow::Result<usize> {
         self.flush(store)?;
         let mut changes = Vec::new();
         for &id in &self.touched {
@@ -108,7 +114,9 @@ impl Grouping {
         store.apply_story_changes(&changes)?;
         let state = serde_json::to_vec(&self.grouper).context("saving the grouping state")?;
         store.set_state(STATE_KEY, &state)?;
-        Ok(self.touched.len())
+        let touched = self.touched.len();
+        self.touched.clear();
+        Ok(touched)
     }
 
     /// Topics over every story: the retired ones as saved, the active ones as they stand.
