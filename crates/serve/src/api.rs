@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::rejection::QueryRejection;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -195,7 +195,7 @@ pub async fn brief(
         .parse()
         .map_err(|e: crosscheck_brief::UnknownFormat| ApiError::bad_request(e.to_string()))?;
     let view = blocking(&app, move |a| a.story(id)).await?;
-    let body = crosscheck_brief::render(&view.brief.comparison, format);
+    let body = view.rendered(format);
     let kind = match format {
         crosscheck_brief::Format::Json => "application/json",
         crosscheck_brief::Format::Markdown => "text/markdown; charset=utf-8",
@@ -316,7 +316,11 @@ fn records(body: &[u8]) -> Result<Vec<Value>, ApiError> {
 
 /// `POST /api/articles`: 200 with each record's outcome; 422 when every record was
 /// rejected; 400 when the body is not a record or an array of records.
-pub async fn post_articles(State(app): State<Arc<App>>, body: Bytes) -> Result<Response, ApiError> {
+pub async fn post_articles(
+    State(app): State<Arc<App>>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let body = body.map_err(|e| ApiError::new(e.status(), format!("request body: {e}")))?;
     let items = records(&body)?;
     let lines: Vec<String> = items.iter().map(Value::to_string).collect();
     let outcomes = blocking(&app, move |a| a.ingest(&lines)).await?;

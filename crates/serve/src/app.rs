@@ -1,13 +1,14 @@
-//! The server's state: a pool of read connections to the store with short-lived caches of
-//! the story listing and of briefs, and one writer that ingests records like `ingest` does.
+//! The server's state: a pool of read connections to the store, caches of the story listing
+//! and of briefs that stay valid until anything commits to the store (its data version,
+//! so writes by another process count too), and one writer that ingests like `ingest`.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex, OnceLock};
 
+use axum::body::Bytes;
 use crosscheck_analyze::Analyzer;
+use crosscheck_brief::Format;
 use crosscheck_ingest::{IngestOptions, Ingestor};
 use crosscheck_pipeline::read::{Reader, RecordOutcome};
 use crosscheck_pipeline::{Grouping, Story};
@@ -16,26 +17,15 @@ use crosscheck_store::{Store, StoryRow};
 use crate::error::{ApiError, ServeError};
 use crate::ServeConfig;
 
-/// Cached listings and briefs are trusted this long; another process writing to the same
-/// store (a `crosscheck ingest` beside the server) shows up after at most this delay.
-const CACHE_TTL: Duration = Duration::from_secs(5);
 /// Read connections kept open between requests.
 const POOL: usize = 16;
-/// Briefs kept in the cache before it is emptied.
+/// Stories whose briefs are cached before the cache is emptied.
 const BRIEF_CACHE: usize = 512;
 
-/// A value cached at a write generation, at an instant.
-struct Cached<T> {
-    generation: u64,
-    at: Instant,
-    value: Arc<T>,
-}
-
-impl<T> Cached<T> {
-    fn fresh(&self, generation: u64) -> bool {
-        self.generation == generation && self.at.elapsed() < CACHE_TTL
-    }
-}
+/// A value computed at a data version of the store.
+type Versioned<T> = Option<(i64, Arc<T>)>;
+/// A cache slot: whoever holds its lock computes, the others wait for the result.
+type Slot<T> = Arc<Mutex<Versioned<T>>>;
 
 /// The writer: the store connection that writes, and the grouping it places articles with.
 struct Writer {
@@ -44,24 +34,47 @@ struct Writer {
     ingestor: Ingestor,
 }
 
-/// What a story page and `GET /api/stories/{id}` need: the listing row and the brief.
+/// What a story page and `GET /api/stories/{id}` need: the listing row and the brief, and
+/// the brief rendered in each format once asked for.
 pub struct StoryView {
     /// The listing row.
     pub row: StoryRow,
     /// The brief (with its comparison).
     pub brief: crosscheck_brief::Brief,
+    rendered: [OnceLock<Bytes>; 3],
+}
+
+impl StoryView {
+    /// The brief rendered in `format`, rendered once (the bytes are shared, not copied).
+    pub fn rendered(&self, format: Format) -> Bytes {
+        let slot = match format {
+            Format::Json => 0,
+            Format::Markdown => 1,
+            Format::Html => 2,
+        };
+        self.rendered[slot]
+            .get_or_init(|| match format {
+                // Compact JSON of the brief already built: the API's form of `--format json`.
+                Format::Json => serde_json::to_vec(&self.brief)
+                    .expect("a brief serialises")
+                    .into(),
+                _ => crosscheck_brief::render(&self.brief.comparison, format).into(),
+            })
+            .clone()
+    }
 }
 
 /// The server's shared state.
 pub struct App {
     data: PathBuf,
     token: Option<String>,
+    body_limit: usize,
     readers: Mutex<Vec<Store>>,
     writer: Mutex<Writer>,
     analyzer: Analyzer,
-    generation: AtomicU64,
-    listing: RwLock<Option<Cached<Vec<StoryRow>>>>,
-    views: Mutex<HashMap<u64, Cached<StoryView>>>,
+    watcher: Mutex<Store>,
+    listing: Mutex<Versioned<Vec<StoryRow>>>,
+    views: Mutex<HashMap<u64, Slot<StoryView>>>,
 }
 
 impl App {
@@ -73,6 +86,7 @@ impl App {
         Ok(App {
             data: config.data.clone(),
             token: config.token.clone().filter(|t| !t.is_empty()),
+            body_limit: config.body_limit,
             readers: Mutex::new(Vec::new()),
             writer: Mutex::new(Writer {
                 store,
@@ -80,8 +94,8 @@ impl App {
                 ingestor: Ingestor::new(IngestOptions::default()),
             }),
             analyzer: Analyzer::default(),
-            generation: AtomicU64::new(0),
-            listing: RwLock::new(None),
+            watcher: Mutex::new(Store::open(&config.data)?),
+            listing: Mutex::new(None),
             views: Mutex::new(HashMap::new()),
         })
     }
@@ -89,6 +103,11 @@ impl App {
     /// The token writes must carry, if any.
     pub fn token(&self) -> Option<&str> {
         self.token.as_deref()
+    }
+
+    /// The largest request body accepted, in bytes.
+    pub fn body_limit(&self) -> usize {
+        self.body_limit
     }
 
     /// The data directory.
@@ -111,29 +130,39 @@ impl App {
         result
     }
 
-    /// Every story, newest first (cached).
+    /// The store's data version: what caches are checked against.
+    fn version(&self) -> Result<i64, ApiError> {
+        Ok(self.watcher.lock().expect("watcher lock").data_version()?)
+    }
+
+    /// Every story, newest first (cached until the store changes).
     pub fn listing(&self) -> Result<Arc<Vec<StoryRow>>, ApiError> {
-        let generation = self.generation.load(Ordering::Acquire);
-        if let Some(c) = self.listing.read().expect("listing lock").as_ref() {
-            if c.fresh(generation) {
-                return Ok(c.value.clone());
+        let version = self.version()?;
+        let mut slot = self.listing.lock().expect("listing lock");
+        if let Some((v, rows)) = slot.as_ref() {
+            if *v == version {
+                return Ok(rows.clone());
             }
         }
         let rows = Arc::new(self.read(|s| Ok(s.stories(usize::MAX, 0)?))?);
-        *self.listing.write().expect("listing lock") = Some(Cached {
-            generation,
-            at: Instant::now(),
-            value: rows.clone(),
-        });
+        *slot = Some((version, rows.clone()));
         Ok(rows)
     }
 
-    /// One story with its brief (cached), or 404.
+    /// One story with its brief (cached until the store changes), or 404.
     pub fn story(&self, id: u64) -> Result<Arc<StoryView>, ApiError> {
-        let generation = self.generation.load(Ordering::Acquire);
-        if let Some(c) = self.views.lock().expect("views lock").get(&id) {
-            if c.fresh(generation) {
-                return Ok(c.value.clone());
+        let version = self.version()?;
+        let slot: Slot<StoryView> = {
+            let mut views = self.views.lock().expect("views lock");
+            if views.len() >= BRIEF_CACHE && !views.contains_key(&id) {
+                views.clear();
+            }
+            views.entry(id).or_default().clone()
+        };
+        let mut slot = slot.lock().expect("view lock");
+        if let Some((v, view)) = slot.as_ref() {
+            if *v == version {
+                return Ok(view.clone());
             }
         }
         let view = Arc::new(self.read(|s| {
@@ -143,20 +172,13 @@ impl App {
             let mut story = Story::load(s, id)?;
             story.analyse_missing();
             let brief = crosscheck_brief::brief(&story.compare());
-            Ok(StoryView { row, brief })
+            Ok(StoryView {
+                row,
+                brief,
+                rendered: Default::default(),
+            })
         })?);
-        let mut views = self.views.lock().expect("views lock");
-        if views.len() >= BRIEF_CACHE {
-            views.clear();
-        }
-        views.insert(
-            id,
-            Cached {
-                generation,
-                at: Instant::now(),
-                value: view.clone(),
-            },
-        );
+        *slot = Some((version, view.clone()));
         Ok(view)
     }
 
@@ -193,7 +215,6 @@ impl App {
         grouping
             .commit(store)
             .map_err(|e| ApiError::internal(format!("{e:#}")))?;
-        self.generation.fetch_add(1, Ordering::AcqRel);
         Ok(outcomes)
     }
 }

@@ -1,5 +1,6 @@
-//! The token rule: when the server has a token, every write carries
-//! `Authorization: Bearer <token>`, compared in constant time.
+//! Guards of the write routes: the token rule (when the server has a token, every write
+//! carries `Authorization: Bearer <token>`, compared in constant time) and the body limit
+//! checked on the announced length, before any of the body is read.
 
 use std::sync::Arc;
 
@@ -29,6 +30,27 @@ pub async fn require_token(State(app): State<Arc<App>>, request: Request, next: 
             "writes need an `Authorization: Bearer <token>` header",
         )
         .into_response(),
+    }
+}
+
+/// Middleware on write routes: 413 when `Content-Length` announces more than the limit
+/// (bodies without a length are cut at the limit while they are read).
+pub async fn limit_length(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
+    let announced = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    match announced {
+        Some(n) if n > app.body_limit() as u64 => ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "request body of {n} bytes is over the limit of {} bytes",
+                app.body_limit()
+            ),
+        )
+        .into_response(),
+        _ => next.run(request).await,
     }
 }
 

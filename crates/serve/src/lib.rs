@@ -75,6 +75,10 @@ pub fn router(app: Arc<App>, config: &ServeConfig) -> Router {
         .route("/api/articles", post(api::post_articles))
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),
+            auth::limit_length,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
             auth::require_token,
         ));
     let mut router = Router::new()

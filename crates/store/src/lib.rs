@@ -82,4 +82,28 @@ impl Store {
     pub fn path(&self) -> &str {
         &self.path
     }
+
+    /// A number that changes whenever another connection (in this process or another)
+    /// commits to the store: readers compare it to know whether what they cached is stale.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        self.conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .context(|| format!("{}: reading the data version", self.path))
+    }
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::*;
+
+    #[test]
+    fn data_version_changes_when_another_connection_commits() {
+        let dir = tempfile::tempdir().unwrap();
+        let watcher = Store::open(dir.path()).unwrap();
+        let mut writer = Store::open(dir.path()).unwrap();
+        let before = watcher.data_version().unwrap();
+        assert_eq!(watcher.data_version().unwrap(), before);
+        writer.set_state("k", b"v").unwrap();
+        assert_ne!(watcher.data_version().unwrap(), before);
+    }
 }

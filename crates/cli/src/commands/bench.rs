@@ -36,6 +36,9 @@ enum Stage {
     Group,
     /// Everything `crosscheck ingest` does: reading, analysis and the store, end to end.
     All,
+    /// The server under load: `--articles` records of a JSON Lines corpus stored, then
+    /// `GET /api/stories` and briefs from `--connections` connections (requests/s, p99).
+    Serve,
 }
 
 /// Arguments of `crosscheck bench`.
@@ -56,6 +59,15 @@ pub struct BenchArgs {
     /// how time, active stories, vocabulary and peak memory grow.
     #[arg(long, value_name = "N")]
     replay: Option<usize>,
+    /// With `--stage serve`: records stored before the load.
+    #[arg(long, default_value_t = 10_000, value_name = "N")]
+    articles: usize,
+    /// With `--stage serve`: concurrent connections.
+    #[arg(long, default_value_t = 64, value_name = "N")]
+    connections: usize,
+    /// With `--stage serve`: seconds of load per route.
+    #[arg(long, default_value_t = 10.0, value_name = "S")]
+    seconds: f64,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -82,6 +94,19 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     } else {
         args.corpus.clone()
     };
+    if matches!(args.stage, Stage::Serve) {
+        let corpus = corpora
+            .iter()
+            .find(|c| c.extension().is_some_and(|e| e == "jsonl"))
+            .context("--stage serve needs a JSON Lines corpus")?;
+        let load = super::bench_serve::Load {
+            articles: args.articles,
+            connections: args.connections.max(1),
+            seconds: args.seconds,
+        };
+        super::bench_serve::run(corpus, &load, args.output.json)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut figures = Vec::new();
     for corpus in &corpora {
         let figure = match args.stage {
@@ -92,6 +117,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
                 continue;
             }
             Stage::Group => bench_group(corpus, args.runs.max(1))?,
+            Stage::Serve => unreachable!("handled above"),
         };
         if !args.output.json {
             print_figure(&figure);
@@ -440,6 +466,6 @@ fn print_figure(f: &Figure) {
     });
     outln!(
         "{}  {}\n  {} articles, {} words, median of {} runs {:.2}s: {:.0} articles/s, {:.0} words/s, peak RSS {}\n  check {}",
-        match f.stage { Stage::Ingest => "ingest", Stage::Analyze => "analyze", Stage::Group => "group", Stage::All => "all" }, f.corpus, f.articles, f.words, f.runs, f.seconds_median, f.articles_per_second, f.words_per_second, mib, f.check
+        match f.stage { Stage::Ingest => "ingest", Stage::Analyze => "analyze", Stage::Group => "group", Stage::All => "all", Stage::Serve => "serve" }, f.corpus, f.articles, f.words, f.runs, f.seconds_median, f.articles_per_second, f.words_per_second, mib, f.check
     );
 }

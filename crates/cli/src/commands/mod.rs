@@ -3,6 +3,7 @@
 pub mod analyze;
 pub mod articles;
 pub mod bench;
+pub mod bench_serve;
 pub mod compare;
 pub mod eval;
 pub mod eval_stories;
