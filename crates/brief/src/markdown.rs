@@ -1,4 +1,6 @@
 //! The brief as Markdown: one list item per sentence, each ending with its citation marks.
+//! Article text is escaped so that it renders as the plain text it is; only the brief's own
+//! marks (headings, list items, citation marks, source addresses) are Markdown.
 
 use std::fmt::Write;
 
@@ -6,7 +8,7 @@ use crate::{Brief, Sentence};
 
 pub(crate) fn render(b: &Brief) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", one_line(&b.title));
+    let _ = writeln!(out, "# {}\n", plain(&b.title));
     let _ = writeln!(
         out,
         "{} article{} from {} independent origin{}.\n",
@@ -18,7 +20,7 @@ pub(crate) fn render(b: &Brief) -> String {
     for section in &b.sections {
         let _ = writeln!(out, "## {}\n", section.title);
         for s in &section.sentences {
-            let _ = writeln!(out, "- {} {}", one_line(&s.text), marks(s));
+            let _ = writeln!(out, "- {} {}", plain(&s.text), marks(s));
         }
         out.push('\n');
     }
@@ -29,13 +31,13 @@ pub(crate) fn render(b: &Brief) -> String {
         plural(b.independent)
     );
     for o in &b.origins {
-        let _ = writeln!(out, "- **{}**", one_line(&o.label));
+        let _ = writeln!(out, "- **{}**", plain(&o.label));
         for s in &o.sources {
-            let _ = write!(out, "  - [{}] {}", s.n, one_line(&s.label));
+            let _ = write!(out, "  - [{}] {}", s.n, plain(&s.label));
             if let Some(url) = &s.url {
                 let _ = write!(out, " <{}>", url.replace(['<', '>', ' '], ""));
             }
-            let _ = writeln!(out, " — {} ({})", s.id, one_line(&s.why));
+            let _ = writeln!(out, " — {} ({})", s.id, plain(&s.why));
         }
     }
     out
@@ -48,9 +50,35 @@ pub(crate) fn marks(s: &Sentence) -> String {
     ns.iter().map(|n| format!("[{n}]")).collect()
 }
 
-/// Text on one line: a newline inside a quoted sentence would break the list item.
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Text on one line (a newline inside a quoted sentence would break the list item), with
+/// every character Markdown would read as markup escaped: emphasis, code, links, HTML,
+/// headings, tables, entities, and list or quote markers where the text opens an item.
+pub(crate) fn plain(s: &str) -> String {
+    let line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(line.len() + 8);
+    let chars: Vec<char> = line.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let escape = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' => true,
+            // "&amp;" would render as "&".
+            '&' => {
+                let name: String = chars[i + 1..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+                    .collect();
+                !name.is_empty() && chars.get(i + 1 + name.chars().count()) == Some(&';')
+            }
+            // "- + text" and "- 1. text" would open a nested list.
+            '+' | '-' => i == 0,
+            '.' | ')' => chars[..i].iter().all(char::is_ascii_digit) && i > 0,
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn plural(n: usize) -> &'static str {
@@ -58,5 +86,24 @@ fn plural(n: usize) -> &'static str {
         ""
     } else {
         "s"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+
+    #[test]
+    fn markup_in_article_text_is_escaped() {
+        assert_eq!(
+            plain("*bold* _it_ [link](http://x) <b>`code`</b>"),
+            "\\*bold\\* \\_it\\_ \\[link\\](http://x) \\<b\\>\\`code\\`\\</b\\>"
+        );
+        assert_eq!(plain("# Breaking\nnews"), "\\# Breaking news");
+        assert_eq!(plain("+ more"), "\\+ more");
+        assert_eq!(plain("1. first"), "1\\. first");
+        assert_eq!(plain("In 1999. Then"), "In 1999. Then");
+        assert_eq!(plain("AT&T &amp; co"), "AT&T \\&amp; co");
+        assert_eq!(plain("a - b, 3.5 (c)"), "a - b, 3.5 (c)");
     }
 }

@@ -27,7 +27,9 @@
 //! ```
 
 mod attribution;
+mod disputes;
 mod numbers;
+mod summary;
 mod terms;
 
 use std::collections::HashMap;
@@ -48,6 +50,9 @@ pub const COMPARISON_VERSION: u32 = 1;
 pub const ALIGN_SIMILARITY: f64 = 0.35;
 /// A denial and a claim must share at least this weighted similarity to be about one thing.
 pub const DISPUTE_SIMILARITY: f64 = 0.15;
+/// A sentence that negates with no denial verb ("there was no direct combat") must share at
+/// least this weighted similarity with the claim it disputes.
+pub const NEGATION_SIMILARITY: f64 = 0.25;
 /// How much a sentence contained in a longer one counts against a paraphrase.
 const CONTAINMENT_DISCOUNT: f64 = 0.6;
 /// Two clusters merge when their sentences' mean alignment is at least this share of
@@ -289,6 +294,8 @@ struct Unit {
     terms: Vec<u32>,
     /// Terms within three words after a negation.
     negated_terms: Vec<u32>,
+    /// Negated terms outside direct quotes: what the sentence reports as denied.
+    disputed_terms: Vec<u32>,
     denial: bool,
     attribution: Attribution,
     quote: bool,
@@ -302,8 +309,8 @@ pub fn compare(articles: &[StoryArticle<'_>]) -> Comparison {
     let clusters = align(articles, &units, &weights);
     let (mut statements, unit_statement) = statements(articles, &units, &clusters, &weights);
     let speakers = resolve_speakers(&mut statements);
-    let disputes = disputes(&units, &clusters, &unit_statement, &statements, &weights);
-    let summary = summarize(&units, &clusters, &statements, &weights);
+    let disputes = disputes::disputes(&units, &clusters, &unit_statement, &statements, &weights);
+    let summary = summary::summarize(articles, &units, &clusters, &statements, &weights);
     let timeline = timeline(articles, &units, &unit_statement);
     let quotes = quotes(articles, &speakers);
     let sources = articles
@@ -387,8 +394,13 @@ fn units(articles: &[StoryArticle<'_>], vocabulary: &mut Vocabulary) -> Vec<Unit
             });
             // What is negated or denied: three words after a negation, eight after a denial
             // verb ("downplayed the encounters").
+            // A negation inside a quote is the speaker's rhetoric ("we didn't get into this in
+            // a couple of weeks"), not a denial the sentence reports: it aligns like any
+            // negation but disputes nothing.
+            let quoted = quoted_ranges(sentence, s.span, a.analysis, si);
             let mut negated = String::new();
-            for (i, (_, w)) in ws.iter().enumerate() {
+            let mut disputing = String::new();
+            for (i, (offset, w)) in ws.iter().enumerate() {
                 let scope = if is_negation(w) {
                     3
                 } else if attribution::DENIALS.contains(w) {
@@ -397,9 +409,14 @@ fn units(articles: &[StoryArticle<'_>], vocabulary: &mut Vocabulary) -> Vec<Unit
                     0
                 };
                 if scope > 0 {
+                    let inside = quoted.iter().any(|r| r.contains(offset));
                     for (_, n) in ws.iter().skip(i + 1).take(scope) {
                         negated.push_str(n);
                         negated.push(' ');
+                        if !inside {
+                            disputing.push_str(n);
+                            disputing.push(' ');
+                        }
                     }
                 }
             }
@@ -423,6 +440,12 @@ fn units(articles: &[StoryArticle<'_>], vocabulary: &mut Vocabulary) -> Vec<Unit
                 .collect();
             negated_terms.sort_unstable();
             negated_terms.dedup();
+            let mut disputed_terms: Vec<u32> = words(&disputing)
+                .filter_map(|(_, w)| terms::term(w))
+                .filter_map(|t| vocabulary.id(&t))
+                .collect();
+            disputed_terms.sort_unstable();
+            disputed_terms.dedup();
             let quote = a
                 .analysis
                 .quotes
@@ -435,11 +458,47 @@ fn units(articles: &[StoryArticle<'_>], vocabulary: &mut Vocabulary) -> Vec<Unit
                 span: s.span,
                 terms,
                 negated_terms,
+                disputed_terms,
                 denial,
                 attribution: attribution::of_sentence(text, a.analysis, si, s.span),
                 quote,
             });
         }
+    }
+    out
+}
+
+/// Byte ranges of a sentence (relative to it) inside quotation marks: the direct quotes the
+/// analysis found there, and text after an odd number of quote marks (`“`, `"`, ``` `` ```).
+fn quoted_ranges(
+    sentence: &str,
+    span: Span,
+    analysis: &Analysis,
+    index: usize,
+) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = analysis
+        .quotes
+        .iter()
+        .filter(|q| q.direct && q.sentence == index)
+        .map(|q| q.span.start.saturating_sub(span.start)..q.span.end.saturating_sub(span.start))
+        .collect();
+    let mut open: Option<usize> = None;
+    let mut rest = sentence.char_indices().peekable();
+    while let Some((i, c)) = rest.next() {
+        let mark = match c {
+            '\u{201c}' | '\u{201d}' | '"' => true,
+            '`' | '\'' => rest.next_if(|&(_, n)| n == c).is_some(),
+            _ => false,
+        };
+        if mark {
+            match open.take() {
+                Some(start) => out.push(start..i),
+                None => open = Some(i),
+            }
+        }
+    }
+    if let Some(start) = open {
+        out.push(start..sentence.len());
     }
     out
 }
@@ -668,201 +727,6 @@ fn resolve_speakers(statements: &mut [Statement]) -> Vec<Attribution> {
         }
     }
     people
-}
-
-/// Denials matched with the claims they deny: a sentence that denies or negates, attributed
-/// to one party, sharing its content with a claim another party affirms.
-fn disputes(
-    units: &[Unit],
-    clusters: &[Vec<usize>],
-    unit_statement: &[usize],
-    statements: &[Statement],
-    weights: &[f64],
-) -> Vec<Dispute> {
-    let mut out: Vec<Dispute> = Vec::new();
-    for (di, d) in units.iter().enumerate() {
-        if !d.denial && d.negated_terms.is_empty() {
-            continue;
-        }
-        if d.attribution.voice == Voice::Outlet {
-            continue;
-        }
-        let denial_statement = unit_statement[di];
-        let mut best: Option<(f64, usize)> = None;
-        for (ci, cluster) in clusters.iter().enumerate() {
-            let claim = &statements[ci];
-            if ci == denial_statement || claim.negated {
-                continue;
-            }
-            if same_side(&claim.attribution, &d.attribution) {
-                continue;
-            }
-            for &u in cluster {
-                let c = &units[u];
-                // One voice does not dispute itself, in whichever article it speaks.
-                if same_side(&c.attribution, &d.attribution) {
-                    continue;
-                }
-                let (sim, _) = similarity(&d.terms, &c.terms, weights);
-                // What is denied must be what the claim says: a negated term in the claim,
-                // or an explicit denial verb over shared content.
-                // ... and more than that one word: the same people or things too.
-                let denies_it = d
-                    .negated_terms
-                    .iter()
-                    .any(|t| c.terms.binary_search(t).is_ok())
-                    && shared_terms(&d.terms, &c.terms) >= 3;
-                if !denies_it || sim < DISPUTE_SIMILARITY {
-                    continue;
-                }
-                // A claim more origins carry, made by a named party, is the likelier target.
-                let score = sim
-                    + 0.1 * (claim.origins.len() as f64 - 1.0)
-                    + if claim.attribution.voice == Voice::Outlet {
-                        0.0
-                    } else {
-                        0.05
-                    };
-                if best.is_none_or(|b| score > b.0) {
-                    best = Some((score, ci));
-                }
-            }
-        }
-        let Some((_, claim)) = best else { continue };
-        let affirmed_by = &statements[claim].attribution;
-        match out.iter_mut().find(|x| {
-            same_side(&x.denied_by, &d.attribution)
-                && (x.claims.contains(&claim) || same_side(&x.affirmed_by, affirmed_by))
-        }) {
-            Some(x) => {
-                if !x.denials.contains(&denial_statement) {
-                    x.denials.push(denial_statement);
-                }
-                if !x.claims.contains(&claim) {
-                    x.claims.push(claim);
-                }
-            }
-            None => out.push(Dispute {
-                claims: vec![claim],
-                affirmed_by: statements[claim].attribution.clone(),
-                denials: vec![denial_statement],
-                denied_by: d.attribution.clone(),
-            }),
-        }
-    }
-    // A side of several voices speaks for its country ("Ukraine"), not for its first voice.
-    for x in &mut out {
-        let claims = x.claims.iter().map(|&c| &statements[c].attribution);
-        x.affirmed_by = side(&x.affirmed_by, claims);
-        let denials = x.denials.iter().map(|&d| &statements[d].attribution);
-        x.denied_by = side(&x.denied_by, denials);
-    }
-    out
-}
-
-/// The attribution of one side: its one voice, or its country when its voices differ.
-fn side<'a>(first: &Attribution, all: impl Iterator<Item = &'a Attribution>) -> Attribution {
-    let mut all = all;
-    let one_voice = all.all(|a| a.same_voice(first) || a.voice == Voice::Outlet);
-    match (&first.party, one_voice) {
-        (Some(party), false) => Attribution {
-            voice: Voice::Group,
-            name: party.clone(),
-            role: None,
-            party: Some(party.clone()),
-        },
-        _ => first.clone(),
-    }
-}
-
-/// How many terms two sorted term sets share.
-fn shared_terms(a: &[u32], b: &[u32]) -> usize {
-    a.iter().filter(|t| b.binary_search(t).is_ok()).count()
-}
-
-/// Whether two attributions speak for one side: the same voice, or the same country.
-fn same_side(a: &Attribution, b: &Attribution) -> bool {
-    if a.voice == Voice::Outlet || b.voice == Voice::Outlet {
-        return a.voice == b.voice;
-    }
-    a.same_voice(b) || (a.party.is_some() && a.party == b.party)
-}
-
-/// Chooses 3 to 5 statements: those carried by the most origins and articles first, leads of
-/// articles before later sentences, skipping any that says what one already chosen says; then,
-/// to reach three, statements of one origin that name a voice, earliest first.
-fn summarize(
-    units: &[Unit],
-    clusters: &[Vec<usize>],
-    statements: &[Statement],
-    weights: &[f64],
-) -> Vec<usize> {
-    let reps: Vec<usize> = clusters
-        .iter()
-        .map(|c| representative(c, units, weights))
-        .collect();
-    let candidates: Vec<usize> = (0..statements.len())
-        .filter(|&i| !statements[i].negated && units[reps[i]].terms.len() >= 5)
-        .collect();
-    let position = |i: usize| {
-        clusters[i]
-            .iter()
-            .map(|&u| units[u].sentence)
-            .min()
-            .unwrap_or(0)
-    };
-    // Centrality: how much of the story's vocabulary a statement carries (the weight of its
-    // terms summed over every sentence of the story, per sqrt of its length).
-    let mut centroid: HashMap<u32, f64> = HashMap::new();
-    for u in units {
-        for &t in &u.terms {
-            *centroid.entry(t).or_default() += weights[t as usize];
-        }
-    }
-    let centrality = |i: usize| {
-        let terms = &units[reps[i]].terms;
-        let sum: f64 = terms
-            .iter()
-            .map(|t| centroid.get(t).copied().unwrap_or(0.0))
-            .sum();
-        sum / (terms.len().max(1) as f64).sqrt()
-    };
-    let score: HashMap<usize, f64> = candidates
-        .iter()
-        .map(|&i| {
-            let support = statements[i].origins.len() as f64 + 0.25 * clusters[i].len() as f64;
-            (i, centrality(i) * (1.0 + support))
-        })
-        .collect();
-    let mut order = candidates.clone();
-    order.sort_by(|&a, &b| {
-        score[&b]
-            .total_cmp(&score[&a])
-            .then(
-                (statements[a].attribution.voice == Voice::Outlet)
-                    .cmp(&(statements[b].attribution.voice == Voice::Outlet)),
-            )
-            .then(position(a).cmp(&position(b)))
-            .then(a.cmp(&b))
-    });
-    let mut chosen: Vec<usize> = Vec::new();
-    for (redundancy, min_origins) in [(ALIGN_SIMILARITY, 2), (ALIGN_SIMILARITY, 1), (0.6, 1)] {
-        for &i in &order {
-            if chosen.len() >= 5 {
-                break;
-            }
-            if chosen.contains(&i) || statements[i].origins.len() < min_origins {
-                continue;
-            }
-            let redundant = chosen
-                .iter()
-                .any(|&c| alignment(&units[reps[i]], &units[reps[c]], weights) >= redundancy);
-            if !redundant {
-                chosen.push(i);
-            }
-        }
-    }
-    chosen
 }
 
 /// Dated statements, one entry per date and statement.

@@ -178,3 +178,77 @@ fn a_government_denial_of_a_strike_is_a_dispute() {
     assert_eq!(d.affirmed_by.party.as_deref(), Some("Ukraine"));
     assert_eq!(d.denied_by.party.as_deref(), Some("Russia"));
 }
+
+#[test]
+fn a_negation_inside_a_quote_or_against_the_narration_is_no_dispute() {
+    let (a, an) = articles(&[
+        ("lemonde.fr", "The river flooded the old town of Passau on Monday, the mayor said. Water reached the market square of the old town by noon."),
+        ("theguardian.com", "“We did not expect the river to flood the old town of Passau so fast,” said Mayor Jürgen Dupper. Police said the water did not reach the market square of the old town."),
+    ]);
+    let c = run(&a, &an);
+    assert!(c.disputes.is_empty(), "{:#?}", c.disputes);
+}
+
+#[test]
+fn quoted_ranges_cover_text_between_quote_marks() {
+    let s = "``We did not go,'' he said, and “no” was all.";
+    let none = Analyzer::default().analyze(&Article::new(ArticleId::of_text(""), String::new()));
+    let ranges = quoted_ranges(
+        s,
+        Span {
+            start: 0,
+            end: s.len(),
+        },
+        &none,
+        0,
+    );
+    let inside = |w: &str| ranges.iter().any(|r| r.contains(&s.find(w).unwrap()));
+    assert!(inside("not") && inside("no”"));
+    assert!(!inside("said") && !inside("all"));
+}
+
+#[test]
+fn a_group_named_by_reference_is_resolved() {
+    let (a, an) = articles(&[(
+        "reuters.com",
+        "Foreign ministers from the Group of Seven met in Rome on Monday to discuss the war. “This would signal a dangerous escalation of the conflict,” the ministers said in a statement. Their statement added that the transfer violates U.N. resolutions.",
+    )]);
+    let c = run(&a, &an);
+    let speakers: Vec<&str> = c.quotes.iter().map(|q| q.speaker.name.as_str()).collect();
+    assert!(
+        speakers.iter().any(|s| s.contains("Group of Seven")),
+        "{speakers:?}"
+    );
+    assert!(!speakers
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case("the ministers")));
+    let added = c
+        .statements
+        .iter()
+        .find(|s| s.text.starts_with("Their statement"))
+        .expect("the statement sentence");
+    assert!(
+        added.attribution.name.contains("Group of Seven"),
+        "{added:?}"
+    );
+}
+
+#[test]
+fn the_summary_covers_what_several_articles_share_without_repeating_it() {
+    let (a, an) = articles(&[
+        ("apnews.com", "A magnitude 7.1 earthquake struck off the coast of Hokkaido early on Tuesday, damaging ports and roads. Fishing boats in the harbor of Kushiro were overturned by the waves. The prime minister promised emergency funds for the affected towns."),
+        ("reuters.com", "A strong earthquake struck off the coast of Hokkaido on Tuesday, damaging ports and roads across the island. Local schools closed for the day while engineers inspected the buildings. Tsunami warnings were lifted by the afternoon after waves of one metre."),
+        ("nhk.or.jp", "An earthquake struck off the coast of Hokkaido on Tuesday morning, damaging ports and roads. Tsunami warnings were lifted in the afternoon after waves of about one metre reached the shore. A concert in Sapporo was postponed until next month."),
+    ]);
+    let c = run(&a, &an);
+    assert!((3..=5).contains(&c.summary.len()), "{:?}", c.summary);
+    let first = &c.statements[c.summary[0]];
+    assert!(first.text.contains("Hokkaido"), "{first:?}");
+    assert!(first.origins.len() >= 2, "{first:?}");
+    let quakes = c
+        .summary
+        .iter()
+        .filter(|&&i| c.statements[i].text.contains("struck off the coast"))
+        .count();
+    assert_eq!(quakes, 1, "one statement of the quake, not three");
+}
