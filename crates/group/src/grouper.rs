@@ -330,7 +330,15 @@ impl Grouper {
                 let conflict = if evidence.is_empty() {
                     1.0
                 } else {
-                    self.conflict(evidence, &self.evidence(&s.terms))
+                    // Only what the article has can conflict: gather just that of the story.
+                    let theirs = Evidence::of(
+                        &self.vocab,
+                        &s.terms,
+                        self.config.prior_docs,
+                        !evidence.years.is_empty(),
+                        !evidence.actors.is_empty(),
+                    );
+                    self.conflict(evidence, &theirs)
                 };
                 (id, cos * self.decay(time, time, s.first, s.last) * conflict)
             })
@@ -512,7 +520,11 @@ impl Grouper {
                 *t = map[*t as usize];
             }
         }
-        self.reindex();
+        // Held terms are all kept: the index keeps its lists under their new ids.
+        self.postings = std::mem::take(&mut self.postings)
+            .into_iter()
+            .map(|(t, list)| (map[t as usize], list))
+            .collect();
     }
 
     /// Rebuilds the inverted index and the time and touch orders from the active stories.

@@ -140,26 +140,32 @@ impl Vocab {
         }
         let mut map = vec![u32::MAX; n];
         let mut next = 0u32;
-        let mut kept = Vocab {
-            docs: self.docs,
-            ..Vocab::default()
-        };
-        let old = std::mem::take(self);
-        for (t, term) in old.terms.into_iter().enumerate() {
-            if gone[t] {
-                continue;
+        for (t, slot) in map.iter_mut().enumerate() {
+            if !gone[t] {
+                *slot = next;
+                next += 1;
             }
-            map[t] = next;
-            next += 1;
-            kept.ids.insert(term.clone(), map[t]);
-            kept.terms.push(term);
-            kept.signals.push(old.signals[t]);
-            kept.df.push(old.df[t]);
-            kept.last.push(old.last[t]);
         }
-        *self = kept;
+        // In place, without re-allocating the kept strings.
+        self.ids.retain(|_, id| {
+            *id = map[*id as usize];
+            *id != u32::MAX
+        });
+        keep_unless(&mut self.terms, &gone);
+        keep_unless(&mut self.signals, &gone);
+        keep_unless(&mut self.df, &gone);
+        keep_unless(&mut self.last, &gone);
         map
     }
+}
+
+/// Drops the elements whose index `gone` marks (`retain` visits them in order).
+fn keep_unless<T>(v: &mut Vec<T>, gone: &[bool]) {
+    let mut i = 0;
+    v.retain(|_| {
+        i += 1;
+        !gone[i - 1]
+    });
 }
 
 #[cfg(test)]
@@ -178,6 +184,7 @@ mod tests {
         assert_eq!(v.terms, ["a", "b", "c"]);
         assert_eq!(map, [0, 1, 2, u32::MAX, u32::MAX]);
         assert_eq!(v.df, [3, 2, 1]);
+        assert_eq!((v.intern("b"), v.intern("c")), (1, 2), "the lookup follows");
         assert_eq!(v.intern("e"), 3, "a forgotten term comes back as new");
         assert_eq!(v.idf(3, 0.0), (3.0f32 / 0.5).ln());
         // The saved form rebuilds the lookup table.
