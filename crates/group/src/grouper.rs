@@ -12,13 +12,14 @@ use std::fmt;
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
+use crate::conflict::{self, Evidence};
 use crate::features::{Doc, ENTITY};
 use crate::sparse::{self, Sparse};
-use crate::vocab::{Signal, Vocab};
-use crate::TopicConfig;
+use crate::vocab::Vocab;
+use crate::GroupConfig;
 
 /// Version of the serialised [`Grouper`] state; bumped when its meaning changes.
-pub const STATE_VERSION: u32 = 1;
+pub const STATE_VERSION: u32 = 2;
 
 const DAY: f32 = 86_400.0;
 /// How many of an article's heaviest terms look up candidate stories.
@@ -38,81 +39,6 @@ pub struct StoryId(pub u64);
 impl fmt::Display for StoryId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "s{}", self.0)
-    }
-}
-
-/// How the grouper decides. The defaults serve news in general; they were tuned on ECB+
-/// and DUC 2006 together (see the crate README).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct GroupConfig {
-    /// An article joins its best story when the similarity reaches this.
-    pub threshold: f32,
-    /// Two stories one article matches merge when their own similarity reaches this.
-    pub merge_threshold: f32,
-    /// Weight of content words.
-    pub word_weight: f32,
-    /// Weight of two-word phrases.
-    pub phrase_weight: f32,
-    /// Weight of entities.
-    pub entity_weight: f32,
-    /// Weight of numbers.
-    pub number_weight: f32,
-    /// Weight of dates named in the text.
-    pub date_weight: f32,
-    /// Time constant of the decay, in days: a gap of this many days between an article and
-    /// a story's time span divides the similarity by e. 0 turns decay off.
-    pub decay_days: f32,
-    /// A story with no article for this many days (behind the newest article seen) retires.
-    pub window_days: f32,
-    /// At most this many stories stay active; the least recently updated retire first.
-    pub max_active: usize,
-    /// Terms a story keeps (the heaviest), bounding its memory.
-    pub story_terms: usize,
-    /// 0 compares an article with a story's centroid, 1 with its average article
-    /// (average link, stricter with diffuse stories), in between a blend.
-    pub average_link: f32,
-    /// How stories link into topics (see [`crate::link_topics`]).
-    pub topics: TopicConfig,
-    /// Unseen documents assumed in the document frequencies, so early weights are sane.
-    pub prior_docs: f32,
-    /// When both sides name years (in dates or as bare numbers) and share none, the
-    /// similarity is multiplied by `1 - conflict_penalty`: look-alike events of different
-    /// years are different stories.
-    pub conflict_penalty: f32,
-}
-
-impl Default for GroupConfig {
-    fn default() -> Self {
-        Self {
-            threshold: 0.18,
-            merge_threshold: 0.6,
-            word_weight: 0.7,
-            phrase_weight: 0.7,
-            entity_weight: 1.0,
-            number_weight: 2.0,
-            date_weight: 1.0,
-            decay_days: 5.0,
-            window_days: 30.0,
-            max_active: 5000,
-            story_terms: 200,
-            prior_docs: 1000.0,
-            average_link: 0.0,
-            conflict_penalty: 0.25,
-            topics: TopicConfig::default(),
-        }
-    }
-}
-
-impl GroupConfig {
-    fn weight(&self, signal: Signal) -> f32 {
-        match signal {
-            Signal::Word => self.word_weight,
-            Signal::Phrase => self.phrase_weight,
-            Signal::Entity => self.entity_weight,
-            Signal::Number => self.number_weight,
-            Signal::Date => self.date_weight,
-        }
     }
 }
 
@@ -163,22 +89,64 @@ struct Story {
 }
 
 /// The streaming grouper. Stateful: its whole state serialises, so a store can save it after
-/// an ingest run and the next run resumes exactly where this one stopped.
+/// an ingest run and the next run resumes exactly where this one stopped. The indexes over
+/// the active stories are not saved but rebuilt on load.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(from = "Saved")]
 pub struct Grouper {
     version: u32,
     config: GroupConfig,
     vocab: Vocab,
     stories: BTreeMap<u64, Story>,
+    #[serde(skip)]
     postings: HashMap<u32, Vec<u64>>,
     /// Active stories by last update, oldest first.
+    #[serde(skip)]
     by_touch: BTreeSet<(u64, u64)>,
     /// Dated active stories by their latest publication time, oldest first.
+    #[serde(skip)]
     by_time: BTreeSet<(i64, u64)>,
     next_id: u64,
     seq: u64,
     /// The newest publication time seen.
     now: Option<i64>,
+}
+
+/// The saved form of a [`Grouper`]: its state without the indexes. Fields a version-1
+/// state has beyond these are ignored, so an old state loads (and reports its version).
+#[derive(Deserialize)]
+struct Saved {
+    version: u32,
+    config: GroupConfig,
+    vocab: Vocab,
+    stories: BTreeMap<u64, Story>,
+    next_id: u64,
+    seq: u64,
+    now: Option<i64>,
+}
+
+impl From<Saved> for Grouper {
+    fn from(s: Saved) -> Self {
+        let mut g = Grouper {
+            version: s.version,
+            config: s.config,
+            vocab: s.vocab,
+            stories: s.stories,
+            postings: HashMap::default(),
+            by_touch: BTreeSet::new(),
+            by_time: BTreeSet::new(),
+            next_id: s.next_id,
+            seq: s.seq,
+            now: s.now,
+        };
+        let n = g.vocab.len() as u32;
+        for story in g.stories.values_mut() {
+            // A term the vocabulary lacks (a damaged state) is dropped, never indexed.
+            story.terms.retain(|&(t, _)| t < n);
+        }
+        g.reindex();
+        g
+    }
 }
 
 impl Grouper {
@@ -254,8 +222,8 @@ impl Grouper {
             .sqrt();
 
         let scored = if norm > 0.0 {
-            let years = self.years(&vector);
-            self.score_candidates(&vector, &idf, norm, doc.time, &years)
+            let evidence = self.evidence(&vector);
+            self.score_candidates(&vector, &idf, norm, doc.time, &evidence)
         } else {
             Vec::new()
         };
@@ -301,6 +269,12 @@ impl Grouper {
         }
 
         self.vocab.count(vector.iter().map(|&(id, _)| id));
+        // Active stories hold their terms: forgetting starts past `max_terms` and, when they
+        // hold most of it, past what they hold plus a quarter of it (amortised).
+        let cap = self.config.max_terms.max(4);
+        if self.vocab.len() > cap.max(self.postings.len() + cap / 4) {
+            self.forget_terms();
+        }
         if let Some(t) = doc.time {
             self.now = Some(self.now.map_or(t, |n| n.max(t)));
         }
@@ -321,7 +295,7 @@ impl Grouper {
         idf: &[f32],
         norm: f32,
         time: Option<i64>,
-        years: &[u16],
+        evidence: &Evidence,
     ) -> Vec<(u64, f32)> {
         let mut query: Vec<(usize, f32)> = vector
             .iter()
@@ -353,10 +327,18 @@ impl Grouper {
                 } else {
                     0.0
                 };
-                let conflict = if years.is_empty() {
+                let conflict = if evidence.is_empty() {
                     1.0
                 } else {
-                    self.conflict(years, &self.years(&s.terms))
+                    // Only what the article has can conflict: gather just that of the story.
+                    let theirs = Evidence::of(
+                        &self.vocab,
+                        &s.terms,
+                        self.config.prior_docs,
+                        !evidence.years.is_empty(),
+                        !evidence.actors.is_empty(),
+                    );
+                    self.conflict(evidence, &theirs)
                 };
                 (id, cos * self.decay(time, time, s.first, s.last) * conflict)
             })
@@ -429,29 +411,42 @@ impl Grouper {
             * self.conflict(&self.years(&sa.terms), &self.years(&sb.terms))
     }
 
-    /// The years a vector names (in dates, or as bare numbers), sorted, distinct.
-    fn years(&self, terms: &[(u32, f32)]) -> Vec<u16> {
-        if self.config.conflict_penalty <= 0.0 {
-            return Vec::new();
-        }
-        let mut out: Vec<u16> = terms
-            .iter()
-            .filter(|&&(t, _)| matches!(self.vocab.signal(t), Signal::Number | Signal::Date))
-            .filter_map(|&(t, _)| year_of(self.vocab.term(t)))
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+    /// What a vector says that can conflict with a story (see [`crate::conflict`]).
+    fn evidence(&self, terms: &[(u32, f32)]) -> Evidence {
+        let c = &self.config;
+        Evidence::of(
+            &self.vocab,
+            terms,
+            c.prior_docs,
+            c.conflict_penalty > 0.0,
+            c.actor_penalty > 0.0,
+        )
     }
 
-    /// The factor a conflict of years puts on a similarity: `1 - conflict_penalty` when
-    /// both sides name years and share none, else 1.
-    fn conflict(&self, a: &[u16], b: &[u16]) -> f32 {
-        if a.is_empty() || b.is_empty() || a.iter().any(|y| b.binary_search(y).is_ok()) {
-            1.0
-        } else {
-            1.0 - self.config.conflict_penalty
+    /// The years a vector names, alone (what merging two stories checks).
+    fn years(&self, terms: &[(u32, f32)]) -> Evidence {
+        let c = &self.config;
+        Evidence::of(
+            &self.vocab,
+            terms,
+            c.prior_docs,
+            c.conflict_penalty > 0.0,
+            false,
+        )
+    }
+
+    /// The factor conflict evidence puts on a similarity: `1 - conflict_penalty` when both
+    /// sides name years and share none, times `1 - actor_penalty` when both have main
+    /// entities and share none.
+    fn conflict(&self, a: &Evidence, b: &Evidence) -> f32 {
+        let mut f = 1.0;
+        if conflict::years_differ(a, b) {
+            f *= 1.0 - self.config.conflict_penalty;
         }
+        if conflict::actors_differ(a, b) {
+            f *= 1.0 - self.config.actor_penalty;
+        }
+        f
     }
 
     /// Adds a vector (an article's, or a merged story's) to a story, keeping it bounded.
@@ -511,6 +506,40 @@ impl Grouper {
         }
         for t in dropped {
             self.unpost(t, id);
+        }
+    }
+
+    /// Shrinks the vocabulary to three quarters of `max_terms`, keeping every term an active
+    /// story holds, and renumbers the stories' terms.
+    fn forget_terms(&mut self) {
+        let keep = self.config.max_terms.max(4) * 3 / 4;
+        let postings = &self.postings;
+        let map = self.vocab.prune(keep, |t| postings.contains_key(&t));
+        for story in self.stories.values_mut() {
+            for (t, _) in story.terms.iter_mut() {
+                *t = map[*t as usize];
+            }
+        }
+        // Held terms are all kept: the index keeps its lists under their new ids.
+        self.postings = std::mem::take(&mut self.postings)
+            .into_iter()
+            .map(|(t, list)| (map[t as usize], list))
+            .collect();
+    }
+
+    /// Rebuilds the inverted index and the time and touch orders from the active stories.
+    fn reindex(&mut self) {
+        self.postings.clear();
+        self.by_touch.clear();
+        self.by_time.clear();
+        for (&id, story) in &self.stories {
+            for &(t, _) in &story.terms {
+                self.postings.entry(t).or_default().push(id);
+            }
+            self.by_touch.insert((story.touched, id));
+            if let Some(last) = story.last {
+                self.by_time.insert((last, id));
+            }
         }
     }
 
@@ -602,21 +631,6 @@ impl Grouper {
             entities,
         }
     }
-}
-
-/// The year a term names: a resolved date's, or a bare number between 1900 and 2100.
-fn year_of(term: &str) -> Option<u16> {
-    let digits = if let Some(d) = term.strip_prefix(crate::features::DATE) {
-        d.get(..4)?
-    } else {
-        let n = term.strip_prefix(crate::features::NUMBER)?;
-        if n.len() != 4 {
-            return None;
-        }
-        n
-    };
-    let y: u16 = digits.parse().ok()?;
-    (1900..=2100).contains(&y).then_some(y)
 }
 
 fn min_opt(a: Option<i64>, b: Option<i64>) -> Option<i64> {

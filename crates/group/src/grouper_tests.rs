@@ -151,3 +151,103 @@ fn profiles_name_the_main_entities() {
         (Some(100 * DAY_SECS), Some(105 * DAY_SECS))
     );
 }
+
+#[test]
+fn the_vocabulary_stays_bounded_and_keeps_what_stories_hold() {
+    // Active stories hold their terms, so the active set is capped too.
+    let big = GroupConfig {
+        max_active: 4,
+        ..GroupConfig::default()
+    };
+    let mut small = Grouper::new(GroupConfig {
+        max_terms: 60,
+        ..big.clone()
+    });
+    let mut big = Grouper::new(big);
+    let mut sizes = Vec::new();
+    for i in 0..400u32 {
+        // One recurring event among one-off articles full of unique words.
+        let d = if i % 10 == 0 {
+            doc(
+                i,
+                None,
+                "quake peru magnitude e:lima n:6.1 struck coast tsunami",
+            )
+        } else {
+            doc(i, None, &format!("once{i} only{i} rare{i} word{i} market"))
+        };
+        let (a, b) = (small.add(&d), big.add(&d));
+        assert!(small.vocabulary() <= 60, "{}", small.vocabulary());
+        if i % 10 == 0 {
+            assert_eq!((a.story, a.opened), (b.story, b.opened), "article {i}");
+        }
+        if i % 100 == 99 {
+            sizes.push(serde_json::to_string(&small).unwrap().len());
+        }
+    }
+    assert!(big.vocabulary() > 1400, "{}", big.vocabulary());
+    // The saved state does not grow with the stream.
+    assert!(sizes[3] < sizes[0] * 3 / 2, "{sizes:?}");
+    // A pruned grouper resumes identically from its saved state.
+    let mut resumed: Grouper =
+        serde_json::from_str(&serde_json::to_string(&small).unwrap()).unwrap();
+    for i in 400..440u32 {
+        let d = doc(i, None, &format!("quake peru coast again{i} late{i}"));
+        assert_eq!(small.add(&d), resumed.add(&d));
+    }
+}
+
+#[test]
+fn a_version_1_state_loads_and_says_its_version() {
+    let mut g = Grouper::new(GroupConfig::default());
+    for d in stream() {
+        g.add(&d);
+    }
+    // Version 1 saved the lookup tables and indexes, and no last sightings.
+    let mut old = serde_json::to_value(&g).unwrap();
+    old["version"] = 1.into();
+    let vocab = old["vocab"].as_object_mut().unwrap();
+    vocab.remove("last");
+    vocab.insert("ids".into(), serde_json::json!({"quake": 0}));
+    vocab.insert("signals".into(), serde_json::json!(["word"]));
+    let o = old.as_object_mut().unwrap();
+    o.insert("postings".into(), serde_json::json!({"0": [0]}));
+    o.insert("by_touch".into(), serde_json::json!([[1, 0]]));
+    o.insert("by_time".into(), serde_json::json!([]));
+    let mut loaded: Grouper = serde_json::from_value(old).unwrap();
+    assert_eq!(
+        loaded.version(),
+        1,
+        "the caller sees the old version and can rebuild"
+    );
+    assert_eq!(loaded.vocabulary(), g.vocabulary());
+    // Loaded anyway, it works: the indexes are rebuilt from the stories.
+    let next = doc(
+        99,
+        Some(106),
+        "quake peru magnitude e:lima n:6.1 struck coast",
+    );
+    assert_eq!(loaded.add(&next).story, g.add(&next).story);
+    // Garbage is an error, not a crash.
+    assert!(serde_json::from_str::<Grouper>(r#"{"version": 2}"#).is_err());
+}
+
+#[test]
+fn the_same_kind_of_event_with_other_main_actors_is_another_story() {
+    let a = doc(1, None, "dui arrest w3 w4 w5 w6 e:vincent_jackson");
+    let b = doc(2, None, "dui arrest x3 x4 x5 x6 e:jamal_williams");
+    let c = doc(3, None, "dui arrest y3 y4 y5 y6 e:vincent_jackson");
+    let run = |actor_penalty: f32| {
+        let mut g = Grouper::new(GroupConfig {
+            actor_penalty,
+            ..GroupConfig::default()
+        });
+        [&a, &b, &c].map(|d| g.add(d).story)
+    };
+    let [sa, sb, sc] = run(GroupConfig::default().actor_penalty);
+    assert_ne!(sa, sb, "another footballer's arrest");
+    assert_eq!(sa, sc, "the same footballer's");
+    // Without the penalty the shared words alone join the two arrests.
+    let [sa, sb, _] = run(0.0);
+    assert_eq!(sa, sb);
+}

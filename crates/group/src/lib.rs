@@ -23,6 +23,8 @@
 //! ```
 
 mod batch;
+mod config;
+mod conflict;
 mod features;
 mod grouper;
 mod sparse;
@@ -30,7 +32,8 @@ mod topics;
 mod vocab;
 
 pub use batch::{regroup, Grouping};
+pub use config::GroupConfig;
 pub use features::{words, Doc};
-pub use grouper::{GroupConfig, Grouper, Placement, StoryId, StoryProfile, STATE_VERSION};
+pub use grouper::{Grouper, Placement, StoryId, StoryProfile, STATE_VERSION};
 pub use topics::{link_topics, TopicConfig, TopicId};
 pub use vocab::Signal;
