@@ -128,6 +128,28 @@ pub struct Report {
     pub source: SpanScores,
     /// Cue spans, one-to-one.
     pub cue: SpanScores,
+    /// Unmatched gold and predicted attributions, when asked for ([`run_with_misses`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub misses: Vec<Miss>,
+}
+
+/// An attribution the one-to-one matching left alone: gold that nothing found, or a
+/// prediction that matches no gold; spans as text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Miss {
+    /// The document's file stem.
+    pub document: String,
+    /// `missed` (no prediction overlaps the content), `wrong-source` (a prediction overlaps
+    /// the content, not the source) or `spurious` (a prediction matching no gold).
+    pub kind: &'static str,
+    /// The source, cue and content (shortened).
+    pub source: Option<String>,
+    /// The cue.
+    pub cue: Option<String>,
+    /// The content.
+    pub content: String,
+    /// For a miss, the source crosscheck gave the content it overlaps, if any.
+    pub found_source: Option<String>,
 }
 
 /// Precision, recall and F1.
@@ -168,6 +190,11 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 /// Scores the analyzer's quotes on a PolNeAR split folder (`text/`, `attributions/`).
 pub fn run(dir: &Path) -> Result<Report, EvalError> {
+    run_with_misses(dir, 0)
+}
+
+/// [`run`], listing up to `n` missed and `n` spurious attributions, spread over the split.
+pub fn run_with_misses(dir: &Path, n: usize) -> Result<Report, EvalError> {
     let io = |path: &Path| {
         let path = path.display().to_string();
         move |source| EvalError::Io { path, source }
@@ -203,14 +230,31 @@ pub fn run(dir: &Path) -> Result<Report, EvalError> {
     }
     docs.sort();
     let analyzer = Analyzer::default();
-    let counts: Vec<Counts> = docs
+    let scored: Vec<(Counts, Vec<Miss>)> = docs
         .par_iter()
         .map(|(text, ann)| score(text, ann, &analyzer))
         .collect::<Result<_, _>>()?;
-    Ok(report(docs.len(), &counts))
+    let counts: Vec<Counts> = scored.iter().map(|(c, _)| *c).collect();
+    let mut r = report(docs.len(), &counts);
+    let all: Vec<Miss> = scored.into_iter().flat_map(|(_, m)| m).collect();
+    for spurious in [false, true] {
+        let kind: Vec<&Miss> = all
+            .iter()
+            .filter(|m| (m.kind == "spurious") == spurious)
+            .collect();
+        // Every k-th, so one long document does not fill the list.
+        let step = kind.len().div_ceil(n.max(1)).max(1);
+        r.misses
+            .extend(kind.into_iter().step_by(step).take(n).cloned());
+    }
+    Ok(r)
 }
 
-fn score(text_path: &Path, ann_path: &Path, analyzer: &Analyzer) -> Result<Counts, EvalError> {
+fn score(
+    text_path: &Path,
+    ann_path: &Path,
+    analyzer: &Analyzer,
+) -> Result<(Counts, Vec<Miss>), EvalError> {
     let read = |p: &Path| {
         std::fs::read_to_string(p).map_err(|source| EvalError::Io {
             path: p.display().to_string(),
@@ -265,7 +309,61 @@ fn score(text_path: &Path, ann_path: &Path, analyzer: &Analyzer) -> Result<Count
         overlap: pairs.len(),
         exact: 0,
     };
-    Ok(c)
+    let document = text_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok((c, misses(&text, &document, &gold, &predicted, &pairs)))
+}
+
+/// The gold and predicted attributions left out of the matching `pairs`.
+fn misses(
+    text: &str,
+    document: &str,
+    gold: &[Gold],
+    predicted: &[Predicted],
+    pairs: &[(usize, usize)],
+) -> Vec<Miss> {
+    const LONG: usize = 160;
+    let show = |s: Span| {
+        let t = s.slice(text).unwrap_or("").replace('\n', " ");
+        match t.char_indices().nth(LONG) {
+            Some((i, _)) => format!("{}…", &t[..i]),
+            None => t,
+        }
+    };
+    let mut out = Vec::new();
+    for (i, g) in gold.iter().enumerate() {
+        if pairs.iter().any(|&(gi, _)| gi == i) {
+            continue;
+        }
+        let near = predicted.iter().find(|p| overlaps(p.content, g.content));
+        out.push(Miss {
+            document: document.to_string(),
+            kind: if near.is_some() {
+                "wrong-source"
+            } else {
+                "missed"
+            },
+            source: g.source.map(show),
+            cue: g.cue.map(show),
+            content: show(g.content),
+            found_source: near.and_then(|p| p.source).map(show),
+        });
+    }
+    for (j, p) in predicted.iter().enumerate() {
+        if !pairs.iter().any(|&(_, pj)| pj == j) {
+            out.push(Miss {
+                document: document.to_string(),
+                kind: "spurious",
+                source: p.source.map(show),
+                cue: p.cue.map(show),
+                content: show(p.content),
+                found_source: None,
+            });
+        }
+    }
+    out
 }
 
 fn overlaps(a: Span, b: Span) -> bool {
@@ -481,6 +579,7 @@ fn report(documents: usize, counts: &[Counts]) -> Report {
         content: sum.content.scores(),
         source: sum.source.scores(),
         cue: sum.cue.scores(),
+        misses: Vec::new(),
     }
 }
 

@@ -52,19 +52,29 @@ pub fn find(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
         indirect::find(text, s, i, &quoted, &mut indirect);
     }
     // A direct quote carries its own words: an indirect attribution over it only lends it a
-    // speaker it lacks.
+    // speaker it lacks. When the quote has a speaker of its own, the reported words stop
+    // where it opens: `Trump said the plan works. “It does,” Pence said.`
     let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
-    for q in indirect {
+    for mut q in indirect {
         let mut covered = false;
+        let span = q.span;
         for d in quotes
             .iter_mut()
-            .filter(|d| d.direct && overlaps(d.span, q.span))
+            .filter(|d| d.direct && overlaps(d.span, span))
         {
-            covered = true;
             if d.speaker.is_none() {
                 d.speaker.clone_from(&q.speaker);
                 d.speaker_span = q.speaker_span;
                 d.cue.clone_from(&q.cue);
+            }
+            if d.speaker_span == q.speaker_span || d.span.start <= q.span.start {
+                covered = true;
+            } else if !covered {
+                let open = text[..d.span.start].trim_end_matches(['“', '"', '\'', ' ']);
+                let end = open.trim_end_matches([',', ';', ':', '—', '.', ' ']).len();
+                covered = end <= q.span.start
+                    || text[q.span.start..end].split_whitespace().count() < 2;
+                q.span.end = q.span.end.min(end);
             }
         }
         if !covered {
