@@ -81,6 +81,15 @@ pub fn find(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
             quotes.push(q);
         }
     }
+    // A few quoted words nobody says are a title or a scare quote (“Cadillac tax”), not a
+    // quote.
+    const MIN_UNSPOKEN_WORDS: usize = 4;
+    quotes.retain(|q| {
+        q.speaker.is_some()
+            || q.span
+                .slice(text)
+                .is_some_and(|s| s.split_whitespace().count() >= MIN_UNSPOKEN_WORDS)
+    });
     quotes.sort_by_key(|q| q.span.start);
     for q in &mut quotes {
         q.speaker_name = q

@@ -8,10 +8,10 @@ use regex::Regex;
 
 /// Finite reporting verbs: speech, writing, belief, findings. Participles ("saying") are in
 /// [`PARTICIPLES`]; they continue an attribution rather than open one.
-const CUES: &str = r"said|says|say|told|tells|tell|added|adds|asked|asks|warned|warns|stated|announced|announces|declared|declares|claimed|claims|claim|insisted|insists|insist|noted|notes|explained|explains|wrote|writes|write|tweeted|tweets|confirmed|confirms|denied|denies|admitted|admits|acknowledged|acknowledges|argued|argues|argue|stressed|stresses|urged|urges|replied|replies|responded|reported|reports|disclosed|asserted|asserts|suggested|suggests|suggest|predicted|predicts|estimated|estimates|believes|believe|think|thinks|contended|contends|alleged|alleges|maintained|maintains|recalled|recalls|indicated|indicates|testified|vowed|vows|promised|promises|threatened|hopes|hope|hoped|expects|expect|fears|fear|feared|worried|worries|revealed|reveals|showed|shows|show|found|finds|concluded|concludes|agreed|agrees|agree|complained|complains|conceded|concedes|emphasized|emphasised|observed|knows|know|knew|wants|predicted|cautioned|boasted|joked|quipped|conceded|countered|retorted|speculated|reiterated|assured|remarked|opined|blogged|posted|mused|acknowledged|pointed\s+out|points\s+out|pointed\s+to|made\s+clear|made\s+it\s+clear|calls|described|describes|declined|continued|endorsed|endorses|accused|accuses|criticized|criticised|criticizes|expressed|seeks|refused|refuses|offered|proposed|cited|cites|voted|defended|defends|praised|praises|questioned|attacked|rejected|rejects|blasted|dismissed|mentioned|blamed|blames|denounced|denounces|discussed|assured|ordered|complained|mocked|referred|echoed|repeated|railed|encouraged|compared|slammed|slams|thanked|highlighted|decried|reminded|charged|challenged|touted|lamented|answered|hoped|supported|supports|backed|opposed|opposes|condemned|welcomed|demanded|demands|pushed|questioned|decided|agreed|apologized|apologised|recommended|embraced|favored|favors|portrayed|signaled|signalled|voiced|pleaded|shouted|chanted|exclaimed|pressed|wondered|elaborated|recounted|scoffed|snapped|yelled|cautioned|reasoned|clarified|advised|proclaimed|touted|hinted|implied|conceded|called|call|pledged|pledges|talked|thought|sees|insisted|released|issued|sought|wanted|identified|acknowledge|questions|criticizes|supported|urged|backs|endorsed|announced|signaled|vowed|explain|learned|noted|contradicted|conceded|predicted|disputed|dismisses|attributed|characterized|characterizes|labeled|labelled|branded|dubbed|likened|insinuated|surmised|theorized|calculated|projected|forecast|projects|estimated|asserted|rebuked|chided|lambasted|ripped|scolded|hammered|jabbed|knocked|berated|derided|ridiculed|disparaged|assailed|excoriated|castigated|faulted|credited|commended|lauded|applauded|hailed|celebrated|promoted|advocated|championed|acknowledged|confessed|conceded|divulged|reported|informed|notified|briefed|alerted|advertised|pitched|touted|heralded|proclaimed";
+const CUES: &str = r"said|says|say|told|tells|tell|added|adds|asked|asks|warned|warns|stated|announced|announces|declared|declares|claimed|claims|claim|insisted|insists|insist|noted|notes|explained|explains|wrote|writes|write|tweeted|tweets|confirmed|confirms|denied|denies|admitted|admits|acknowledged|acknowledges|argued|argues|argue|stressed|stresses|urged|urges|replied|replies|responded|reported|reports|disclosed|asserted|asserts|suggested|suggests|suggest|predicted|predicts|estimated|estimates|believes|believe|think|thinks|contended|contends|alleged|alleges|maintained|maintains|recalled|recalls|indicated|indicates|testified|vowed|vows|promised|promises|threatened|hopes|hope|hoped|expects|expect|fears|fear|feared|worried|worries|revealed|reveals|showed|shows|show|found|finds|concluded|concludes|agreed|agrees|agree|complained|complains|conceded|concedes|emphasized|emphasised|observed|knows|know|knew|wants|predicted|cautioned|boasted|joked|quipped|conceded|countered|retorted|speculated|reiterated|assured|remarked|opined|blogged|posted|mused|acknowledged|pointed\s+out|points\s+out|pointed\s+to|made\s+clear|made\s+it\s+clear|calls|described|describes|declined|continued|endorsed|endorses|accused|accuses|criticized|criticised|criticizes|expressed|seeks|refused|refuses|offered|proposed|cited|cites|voted|defended|defends|praised|praises|questioned|attacked|rejected|rejects|blasted|dismissed|mentioned|blamed|blames|denounced|denounces|discussed|assured|ordered|complained|mocked|referred|echoed|repeated|railed|encouraged|compared|slammed|slams|thanked|highlighted|decried|reminded|charged|challenged|touted|lamented|answered|hoped|supported|supports|backed|opposed|opposes|condemned|welcomed|demanded|demands|pushed|questioned|decided|agreed|apologized|apologised|recommended|embraced|favored|favors|portrayed|signaled|signalled|voiced|pleaded|shouted|chanted|exclaimed|pressed|wondered|elaborated|recounted|scoffed|snapped|yelled|cautioned|reasoned|clarified|advised|proclaimed|touted|hinted|implied|conceded|called|call|pledged|pledges|talked|thought|sees|insisted|released|issued|sought|wanted|identified|acknowledge|questions|criticizes|supported|urged|backs|endorsed|announced|signaled|vowed|explain|learned|noted|contradicted|conceded|predicted|disputed|dismisses|attributed|characterized|characterizes|labeled|labelled|branded|dubbed|likened|insinuated|surmised|theorized|calculated|projected|forecast|projects|estimated|asserted|rebuked|chided|lambasted|ripped|scolded|hammered|jabbed|knocked|berated|derided|ridiculed|disparaged|assailed|excoriated|castigated|faulted|credited|commended|lauded|applauded|hailed|celebrated|promoted|advocated|championed|acknowledged|confessed|conceded|divulged|reported|informed|notified|briefed|alerted|advertised|pitched|touted|heralded|proclaimed|plan|plans|planned|intends|intended|sees|saw|feel|feels|felt|views|viewed|prefer|prefers|preferred|oppose|opposed|spoke|speaks|talks|discusses|discuss|mention|mentions|considers|considered|doubts|doubted|understands|recognizes|recognized|insists|wonders|worry|regrets|regretted|vowed|demanded|pointed|argued|pressed|went\s+on\s+to\s+say|made\s+the\s+case|took\s+aim\s+at|weighed\s+in|spoke\s+out|lashed\s+out|called\s+for|calls\s+for|raised\s+concerns|written";
 
 /// Participles that carry an attribution on ("..., saying that ...", "..., adding ...").
-const PARTICIPLES: &str = r"saying|adding|noting|arguing|telling|explaining|warning|insisting|claiming|suggesting|asserting|stating|declaring|predicting|acknowledging|calling|writing|asking|citing|referring|describing|criticizing|promising|pointing|urging|recalling|questioning|pushing|hoping|attacking|blaming|accusing|praising|vowing|pledging|predicting|complaining|touting|lamenting|joking|boasting|blasting|slamming|demanding|repeating|defending|stressing|promoting|confirming|encouraging|emphasizing|highlighting|announcing|denying|admitting|reporting|signaling";
+const PARTICIPLES: &str = r"saying|adding|noting|arguing|telling|explaining|warning|insisting|claiming|suggesting|asserting|stating|declaring|predicting|acknowledging|calling|writing|asking|citing|referring|describing|criticizing|promising|pointing|urging|recalling|questioning|pushing|hoping|attacking|blaming|accusing|praising|vowing|pledging|predicting|complaining|touting|lamenting|joking|boasting|blasting|slamming|demanding|repeating|defending|stressing|promoting|confirming|encouraging|emphasizing|highlighting|announcing|denying|admitting|reporting|signaling|supporting|seeking|talking|backing|opposing|showing|mentioning|discussing|pressing|questioning";
 
 /// Any cue: a reporting verb, a participle, or "according to".
 pub(super) static CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -157,6 +157,12 @@ const PRONOUNS: &[&str] = &[
     "few", "several", "all", "one",
 ];
 
+/// Plural heads without an "s": "people said", "police say".
+const GROUPS: &[&str] = &[
+    "people", "police", "men", "women", "staff", "media", "public", "crowd", "electorate",
+    "majority", "minority", "plurality", "half",
+];
+
 /// The last whitespace-separated word of `s` and where it starts.
 fn last_word(s: &str) -> Option<(usize, &str)> {
     let t = s.trim_end();
@@ -194,7 +200,7 @@ fn np_word(word: &str) -> bool {
             .chars()
             .all(|c| c.is_alphanumeric() || ".'’-&/%".contains(c))
         && word.chars().any(char::is_alphanumeric)
-        && (!word.ends_with("ing") || starts_upper(word))
+        && (!word.ends_with("ing") || starts_upper(word) || word.contains('-'))
         && (starts_upper(word) && !lower_in(word, OPENERS) || !lower_in(word, STOP))
 }
 
@@ -212,6 +218,7 @@ fn plausible(words: &[&str]) -> bool {
         }
         return starts_upper(head) && !lower_in(head, OPENERS)
             || lower_in(head, PRONOUNS)
+            || lower_in(head, GROUPS)
             || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss")
             || head.starts_with(char::is_numeric); // "42% say", "About three in 10 said"
     }
@@ -266,6 +273,54 @@ pub(super) fn before(prefix: &str) -> Option<(usize, usize)> {
         n -= 1;
         start += words[n].len();
         start += prefix[start..].len() - prefix[start..].trim_start().len();
+    }
+    // A demonstrative or a share before the phrase: "those surveyed", "a wide array of
+    // economists", "most of the senators".
+    while n > 0 && n < words.len() - 2 {
+        let Some((at, word)) = last_word(&prefix[..start]) else {
+            break;
+        };
+        if lower_in(word, &["those", "these"]) {
+            words[n] = word;
+            n += 1;
+            start = at;
+            break;
+        }
+        if !lower_in(word, &["of"]) {
+            break;
+        }
+        let Some((at2, share)) = last_word(&prefix[..at]) else {
+            break;
+        };
+        let quantity = lower_in(
+            share,
+            &[
+                "array", "number", "majority", "group", "handful", "most", "some", "many",
+                "all", "none", "one", "two", "three", "half", "third", "quarter", "percent",
+                "dozens", "hundreds", "thousands", "millions", "lot", "few", "several", "each",
+                "both", "any", "members", "leaders", "supporters",
+            ],
+        );
+        if !quantity {
+            break;
+        }
+        words[n] = share;
+        n += 1;
+        start = at2;
+        // The quantity's own determiners and adjectives: "a wide array".
+        while n < words.len() {
+            let Some((at3, w)) = last_word(&prefix[..start]) else {
+                break;
+            };
+            let fits = lower_in(w, &["a", "an", "the", "wide", "large", "small", "vast", "growing", "majority"])
+                || starts_upper(w) && np_word(w) && !lower_in(w, OPENERS);
+            if !fits {
+                break;
+            }
+            words[n] = w;
+            n += 1;
+            start = at3;
+        }
     }
     words[..n].reverse();
     let possessive = words[..n].last().is_some_and(|w| {
@@ -366,6 +421,38 @@ pub(super) fn after(rest: &str) -> Option<(usize, usize, bool)> {
     Some((lead, end, closes))
 }
 
+/// Auxiliaries and modals: a word that makes what follows a clause.
+pub(super) fn is_clause_word(word: &str) -> bool {
+    lower_in(
+        word,
+        &[
+            "would", "will", "is", "are", "was", "were", "has", "have", "had", "can", "could",
+            "should", "may", "might", "must", "does", "did",
+        ],
+    )
+}
+
+/// A noun phrase of any case after "according to" ("exit polls", "media buying sources", "a
+/// new poll by ..."), up to a comma or a clause word: the byte range in `rest`.
+pub(super) fn after_plain(rest: &str) -> Option<(usize, usize, bool)> {
+    let lead = rest.len() - rest.trim_start().len();
+    let mut end = lead;
+    let mut pos = lead;
+    for word in rest[lead..].split_inclusive(char::is_whitespace) {
+        let w = word.trim_end();
+        let bare = w.trim_end_matches([',', ';', ':', '.', '!', '?', ')']);
+        if !np_word(bare) || pos - lead > 80 {
+            break;
+        }
+        end = pos + bare.len();
+        pos += word.len();
+        if bare.len() < w.len() {
+            break;
+        }
+    }
+    (end > lead).then_some((lead, end, true))
+}
+
 /// The subject opening a clause, after lead-ins ("At the debate Wednesday, Clinton blamed
 /// ..."): a pronoun or a name (with a determiner before it or a plural noun after it: "South
 /// Korean officials") followed by a lowercase word, its verb. The byte range in `clause`.
@@ -408,8 +495,16 @@ fn subject_at(rest: &str) -> Option<(usize, usize)> {
                 && w.chars().all(|c| c.is_ascii_lowercase())
                 && !lower_in(w, STOP) =>
             {
-                // "officials" — a noun only when a verb follows.
+                // "officials" — a noun only when a verb follows; before a determiner the word
+                // is the verb ("Wealth-X keeps its ...").
                 let next = rest[pos..].split_whitespace().next().unwrap_or("");
+                let object = lower_in(
+                    next,
+                    &["its", "his", "her", "their", "the", "a", "an", "our", "this", "that"],
+                );
+                if object {
+                    return finish(rest, lead, end, w);
+                }
                 if next.starts_with(char::is_lowercase) {
                     end = Some(at + w.len());
                     state = 3;
