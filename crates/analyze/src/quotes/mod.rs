@@ -81,6 +81,24 @@ pub fn find(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
             quotes.push(q);
         }
     }
+    quotes.sort_by_key(|q| q.span.start);
+    // A quote still without a speaker continues the last one named in its paragraph or the
+    // one before, an indirect attribution's too: `He said it was over.\n\n“We lost.”`
+    let mut last: Option<(usize, String, Span)> = None;
+    for q in &mut quotes {
+        let paragraph = sentences.get(q.sentence).map_or(0, |s| s.paragraph);
+        match (&q.speaker, q.speaker_span) {
+            (Some(s), Some(span)) => last = Some((paragraph, s.clone(), span)),
+            _ if q.direct => {
+                if let Some((p, s, span)) = last.as_ref().filter(|l| paragraph <= l.0 + 1) {
+                    q.speaker = Some(s.clone());
+                    q.speaker_span = Some(*span);
+                    last = Some((paragraph.max(*p), s.clone(), *span));
+                }
+            }
+            _ => {}
+        }
+    }
     // A few quoted words nobody says are a title or a scare quote (“Cadillac tax”), not a
     // quote.
     const MIN_UNSPOKEN_WORDS: usize = 4;
