@@ -11,8 +11,8 @@
 //! One-to-one matching pairs as many gold and predicted items as it can (a maximum bipartite
 //! matching), each used once. PolNeAR gives every token to at most one attribution and
 //! stores a quote interrupted by its cue (`“A,” she said. “B.”`) as one discontinuous content,
-//! so the quotes crosscheck attributes to the same speaker span are one predicted attribution,
-//! their content the hull of their spans. Quotes record their cue as text only; its span is the
+//! so the quotes crosscheck attributes to the same speaker span and cue (or with no cue of
+//! their own) are one predicted attribution, their content the hull of their spans. Quotes record their cue as text only; its span is the
 //! occurrence of that text nearest the speaker (or the content, without a speaker).
 
 use std::collections::HashMap;
@@ -428,13 +428,27 @@ fn match_spans(text: &str, gold: &[Span], predicted: &[Span]) -> SpanCounts {
     }
 }
 
-/// The quotes as attributions: those with the same speaker span merged into one.
+/// The quotes as attributions: those with the same speaker span and the same cue (or none of
+/// their own, continuing the speaker) merged into one. PolNeAR lets attributions share a
+/// source (`X said A, adding B` is two), never a cue.
 fn attributions(text: &str, quotes: &[crosscheck_model::Quote]) -> Vec<Predicted> {
     let mut out: Vec<Predicted> = Vec::new();
-    let mut by_speaker: HashMap<(usize, usize), usize> = HashMap::new();
+    // (speaker span, cue span) → attribution; the latest per speaker span under no cue.
+    let mut by_speaker: HashMap<((usize, usize), Option<(usize, usize)>), usize> = HashMap::new();
     for q in quotes {
+        let cue = q
+            .cue
+            .as_deref()
+            .and_then(|c| locate_cue(text, c, q.speaker_span.unwrap_or(q.span)));
         let key = q.speaker_span.map(|s| (s.start, s.end));
-        if let Some(&i) = key.as_ref().and_then(|k| by_speaker.get(k)) {
+        let found = key.and_then(|k| {
+            let own = cue.map(|c| (c.start, c.end));
+            by_speaker
+                .get(&(k, own))
+                .or_else(|| own.is_none().then(|| by_speaker.get(&(k, None))).flatten())
+                .copied()
+        });
+        if let Some(i) = found {
             let p: &mut Predicted = &mut out[i];
             p.content = Span::new(
                 p.content.start.min(q.span.start),
@@ -443,12 +457,9 @@ fn attributions(text: &str, quotes: &[crosscheck_model::Quote]) -> Vec<Predicted
             continue;
         }
         if let Some(k) = key {
-            by_speaker.insert(k, out.len());
+            by_speaker.insert((k, cue.map(|c| (c.start, c.end))), out.len());
+            by_speaker.insert((k, None), out.len());
         }
-        let cue = q
-            .cue
-            .as_deref()
-            .and_then(|c| locate_cue(text, c, q.speaker_span.unwrap_or(q.span)));
         out.push(Predicted {
             content: q.span,
             source: q.speaker_span,
@@ -621,6 +632,16 @@ mod tests {
         ];
         let p = attributions(text, &quotes);
         assert_eq!(p.len(), 2);
+        // Another cue of the same speaker is another attribution.
+        let text2 = "He said it works, adding that it is cheap.";
+        let he = Some((0, 2));
+        let mut said = quote(8, 16, he);
+        let mut adding = quote(25, 41, he);
+        adding.cue = Some("adding".into());
+        let p2 = attributions(text2, &[said.clone(), adding]);
+        assert_eq!(p2.len(), 2, "said and adding: {p2:?}");
+        said.cue = None;
+        assert_eq!(attributions(text2, &[quote(8, 16, he), said]).len(), 1);
         assert_eq!(
             p[0].content.slice(text),
             Some("We won,” she said. “They lost")

@@ -54,7 +54,7 @@ pub(super) fn find(
                 stops.push(lead.len() - 1);
                 // "He dismissed the critique, saying ...": the clause's subject speaks,
                 // unless it already speaks in this sentence.
-                if let Some((sa, sb)) = source::subject(lead) {
+                if let Some((sa, sb)) = source::participle_speaker(&lead[..lead.len() - 1]) {
                     if !inside(sa) {
                         let rest = &sentence[m.end()..];
                         let start = m.end() + content_start(rest);

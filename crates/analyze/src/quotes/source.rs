@@ -11,7 +11,7 @@ use regex::Regex;
 const CUES: &str = r"said|says|say|told|tells|tell|added|adds|asked|asks|warned|warns|stated|announced|announces|declared|declares|claimed|claims|claim|insisted|insists|insist|noted|notes|explained|explains|wrote|writes|write|tweeted|tweets|confirmed|confirms|denied|denies|admitted|admits|acknowledged|acknowledges|argued|argues|argue|stressed|stresses|urged|urges|replied|replies|responded|reported|reports|disclosed|asserted|asserts|suggested|suggests|suggest|predicted|predicts|estimated|estimates|believes|believe|think|thinks|contended|contends|alleged|alleges|maintained|recalled|recalls|indicated|indicates|testified|vowed|vows|promised|promises|threatened|hopes|hope|hoped|expect|fears|fear|feared|worried|revealed|reveals|showed|shows|show|found|finds|concluded|concludes|agreed|agrees|agree|complained|complains|conceded|concedes|emphasized|emphasised|observed|knows|know|knew|wants|predicted|cautioned|boasted|joked|quipped|conceded|countered|retorted|speculated|reiterated|assured|remarked|opined|blogged|posted|mused|acknowledged|pointed\s+out|points\s+out|pointed\s+to|made\s+clear|made\s+it\s+clear|calls|described|describes|declined|continued|endorsed|endorses|accused|accuses|criticized|criticised|criticizes|expressed|seeks|refused|refuses|offered|proposed|cited|cites|voted|defended|defends|praised|praises|questioned|attacked|rejected|rejects|blasted|dismissed|mentioned|blamed|blames|denounced|denounces|discussed|assured|ordered|complained|mocked|referred|echoed|repeated|railed|encouraged|compared|slammed|slams|thanked|highlighted|decried|reminded|charged|challenged|touted|lamented|answered|hoped|supported|supports|backed|opposed|opposes|condemned|welcomed|demanded|demands|pushed|questioned|decided|agreed|apologized|apologised|recommended|embraced|portrayed|signaled|signalled|voiced|pleaded|shouted|chanted|exclaimed|pressed|wondered|elaborated|recounted|scoffed|snapped|yelled|cautioned|reasoned|clarified|advised|proclaimed|touted|hinted|implied|conceded|called|pledged|pledges|talked|thought|sees|insisted|released|issued|sought|wanted|identified|acknowledge|criticizes|supported|urged|backs|endorsed|announced|signaled|vowed|explain|learned|noted|contradicted|conceded|predicted|disputed|dismisses|attributed|characterized|characterizes|labeled|labelled|branded|dubbed|likened|insinuated|surmised|theorized|calculated|projected|forecast|projects|estimated|asserted|rebuked|chided|lambasted|ripped|scolded|hammered|jabbed|knocked|berated|derided|ridiculed|disparaged|assailed|excoriated|castigated|faulted|credited|commended|lauded|applauded|hailed|celebrated|promoted|advocated|championed|acknowledged|confessed|conceded|divulged|reported|informed|notified|briefed|alerted|advertised|pitched|touted|heralded|proclaimed|intends|sees|feel|views|viewed|prefer|prefers|preferred|oppose|opposed|spoke|speaks|talks|discusses|discuss|mention|mentions|considers|considered|doubts|doubted|recognizes|recognized|insists|wonders|worry|regrets|regretted|vowed|demanded|pointed|argued|pressed|went\s+on\s+to\s+say|made\s+the\s+case|took\s+aim\s+at|weighed\s+in|spoke\s+out|lashed\s+out|called\s+for|calls\s+for|raised\s+concerns|written";
 
 /// Participles that carry an attribution on ("..., saying that ...", "..., adding ...").
-const PARTICIPLES: &str = r"saying|adding|noting|arguing|telling|explaining|warning|insisting|claiming|suggesting|asserting|stating|declaring|predicting|acknowledging|calling|writing|asking|citing|referring|describing|criticizing|promising|pointing|urging|recalling|questioning|pushing|hoping|attacking|blaming|accusing|praising|vowing|pledging|predicting|complaining|touting|lamenting|joking|boasting|blasting|slamming|demanding|repeating|defending|stressing|promoting|confirming|encouraging|emphasizing|highlighting|announcing|denying|admitting|reporting|signaling|supporting|seeking|talking|backing|opposing|showing|mentioning|discussing|pressing|questioning";
+const PARTICIPLES: &str = r"saying|adding|noting|arguing|telling|explaining|warning|insisting|claiming|suggesting|asserting|stating|declaring|predicting|acknowledging|calling|writing|asking|citing|referring|describing|criticizing|promising|pointing|urging|recalling|questioning|pushing|hoping|attacking|blaming|accusing|praising|vowing|pledging|predicting|complaining|touting|lamenting|joking|boasting|blasting|slamming|demanding|repeating|defending|stressing|promoting|confirming|encouraging|emphasizing|highlighting|announcing|denying|admitting|reporting|signaling|believing|fearing|worrying|expecting|reminding|conceding|contending|maintaining|supporting|seeking|talking|backing|opposing|showing|mentioning|discussing|pressing|questioning";
 
 /// Any cue: a reporting verb, a participle, or "according to".
 pub(super) static CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -419,6 +419,29 @@ pub(super) fn after(rest: &str) -> Option<(usize, usize, bool)> {
     let tail = rest[end..].trim_start();
     let closes = tail.is_empty() || tail.starts_with([',', '.', ';', '!', '?', ')', '—', '–']);
     Some((lead, end, closes))
+}
+
+/// The speaker of a clause a participle continues: its subject ("He dismissed the critique,
+/// saying ..."), or the source of the cue closing it (`“...,” Ramos said, referring to ...`,
+/// `..., said Mr. Bartels, adding ...`). The byte range in `lead`, which ends before the
+/// participle's comma.
+pub(super) fn participle_speaker(lead: &str) -> Option<(usize, usize)> {
+    let last = CUE
+        .captures_iter(lead)
+        .filter(|c| c.name("verb").is_some())
+        .last();
+    if let Some(c) = last {
+        let m = c.get(0).expect("match");
+        let tail = &lead[m.end()..];
+        if tail.trim().is_empty() {
+            if let Some(found) = before(&lead[..m.start()]) {
+                return Some(found);
+            }
+        } else if let Some((s, e, _)) = after(tail).filter(|&(_, e, _)| tail[e..].trim().is_empty()) {
+            return Some((m.end() + s, m.end() + e));
+        }
+    }
+    subject(lead)
 }
 
 /// Auxiliaries and modals: a word that makes what follows a clause.
