@@ -50,6 +50,29 @@ pub(super) fn find(
         };
         if source::is_participle(&c) && !progressive {
             let lead = sentence[..m.start()].trim_end();
+            // "with 22 percent saying ...", "GOP primary voters saying ...": a plural or a share
+            // right before the participle speaks.
+            let counted = !lead.ends_with(',')
+                && source::before(lead).is_some_and(|(sa, sb)| {
+                    let head = sentence[sa..sb].rsplit(' ').next().unwrap_or("");
+                    !inside(sa)
+                        && (head.eq_ignore_ascii_case("percent")
+                            || head.len() > 3
+                                && head.ends_with('s')
+                                && !head.ends_with("ss")
+                                && head.starts_with(char::is_lowercase))
+                });
+            if counted {
+                if let Some((sa, sb)) = source::before(lead) {
+                    let rest = &sentence[m.end()..];
+                    found.push(Found {
+                        speaker: (sa, sb),
+                        cue: m.as_str().to_string(),
+                        claim: (sa, m.end()),
+                        content: (m.end() + content_start(rest), sentence.len()),
+                    });
+                }
+            }
             if lead.ends_with(',') {
                 stops.push(lead.len() - 1);
                 // "He dismissed the critique, saying ...": the clause's subject speaks,

@@ -491,62 +491,86 @@ pub(super) fn subject(clause: &str) -> Option<(usize, usize)> {
 }
 
 fn subject_at(rest: &str) -> Option<(usize, usize)> {
-    const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our"];
+    const DETERMINERS: &[&str] = &[
+        "the", "a", "an", "his", "her", "their", "its", "our", "some", "many", "most", "several",
+        "both", "all", "other", "few",
+    ];
     let lead = rest.len() - rest.trim_start().len();
+    let mut start = lead;
     let mut pos = lead;
     let mut end = None;
     let mut state = 0; // 0: start, 1: after determiner, 2: in the name, 3: after plural noun
-    for word in rest[lead..].split_inclusive(char::is_whitespace) {
+    let mut words = rest[lead..].split_inclusive(char::is_whitespace).peekable();
+    while let Some(word) = words.next() {
         let w = word.trim_end();
         let at = pos;
         pos += word.len();
+        let next = words.peek().map_or("", |n| n.trim_end());
         match state {
+            // "But", "while": the clause opens after them.
+            0 if lower_in(w, OPENERS) && !starts_upper(next) || lower_in(w, &["while", "but", "and"]) => {
+                start = pos;
+            }
             0 if lower_in(w, &["he", "she", "they", "we", "i"]) => {
                 end = Some(at + w.len());
                 state = 3;
             }
             0 | 1 if state == 0 && lower_in(w, DETERMINERS) => state = 1,
+            // "the Court of Appeals".
+            2 if w == "of" && starts_upper(next) => {}
             0..=2
                 if np_word(w) && starts_upper(w) && !lower_in(w, OPENERS) && !lower_in(w, STOP) =>
             {
                 end = Some(at + w.len());
                 state = 2;
             }
-            2 if w.len() > 3
-                && w.ends_with('s')
-                && !w.ends_with("ss")
-                && w.chars().all(|c| c.is_ascii_lowercase())
-                && !lower_in(w, STOP) =>
+            // "Mike Huckabee, the former governor, proposed": a name before an appositive
+            // that closes before a verb.
+            0..=2 if w.ends_with(',') && starts_upper(w) && np_word(&w[..w.len() - 1]) => {
+                let apposition = &rest[pos..];
+                let verb = apposition.find(", ").is_some_and(|i| {
+                    let after = apposition[i + 2..].split_whitespace().next().unwrap_or("");
+                    i < 80
+                        && after.starts_with(char::is_lowercase)
+                        && (!lower_in(after, STOP) || is_clause_word(after))
+                });
+                return verb.then_some((start, at + w.len() - 1));
+            }
+            1 | 2
+                if w.len() > 3
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && w.chars().all(|c| c.is_ascii_lowercase())
+                    && !lower_in(w, STOP) =>
             {
                 // "officials" — a noun only when a verb follows; before a determiner the word
                 // is the verb ("Wealth-X keeps its ...").
-                let next = rest[pos..].split_whitespace().next().unwrap_or("");
                 let object = lower_in(
                     next,
                     &["its", "his", "her", "their", "the", "a", "an", "our", "this", "that"],
                 );
-                if object {
-                    return finish(rest, lead, end, w);
+                if object || state == 1 && !next.starts_with(char::is_lowercase) {
+                    return finish(start, end, w);
                 }
                 if next.starts_with(char::is_lowercase) {
                     end = Some(at + w.len());
                     state = 3;
                 } else {
-                    return finish(rest, lead, end, w);
+                    return finish(start, end, w);
                 }
             }
-            _ => return finish(rest, lead, end, w),
+            _ => return finish(start, end, w),
         }
     }
     None
 }
 
 /// A subject counts when the word after it is lowercase (a verb), not punctuation.
-fn finish(_rest: &str, lead: usize, end: Option<usize>, next: &str) -> Option<(usize, usize)> {
+fn finish(start: usize, end: Option<usize>, next: &str) -> Option<(usize, usize)> {
     let end = end?;
     (next.starts_with(char::is_lowercase) && !lower_in(next, STOP)
         || lower_in(next, &["has", "have", "had", "was", "is"]))
-    .then_some((lead, end))
+    .then_some((start, end))
 }
 
 /// A verb-like word right after a source, for quotes whose cue is not in the lexicon
