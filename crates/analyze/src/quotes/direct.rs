@@ -209,23 +209,31 @@ fn attribute_label(before: &str, base: usize) -> Option<(Option<Speaker>, Option
 /// `X said the developments opened “...”` or `X said: “...”` before an opening mark; `X
 /// defended it, saying, “...”`: the clause's subject.
 fn attribute_before(before: &str, base: usize) -> Option<(Speaker, String)> {
-    CUE.captures_iter(before)
-        .filter(|c| c.name("acc").is_none())
-        .filter_map(|c| {
-            let cue = c.get(0).expect("match");
-            let prefix = &before[..cue.start()];
-            let (s, e) = if source::is_participle(&c) {
-                let lead = prefix.trim_end().strip_suffix(',')?;
-                source::subject(lead)?
-            } else {
-                source::before_or_shared(prefix)?
+    let mut last: Option<(Speaker, String)> = None;
+    for c in CUE.captures_iter(before).filter(|c| c.name("acc").is_none()) {
+        let cue = c.get(0).expect("match");
+        let prefix = &before[..cue.start()];
+        let found = if source::is_participle(&c) {
+            // `X said that “...,” adding “...”`: the participle continues the last speaker.
+            let Some(lead) = prefix
+                .trim_end()
+                .trim_end_matches(['”', '"', '\'', '’'])
+                .strip_suffix(',')
+            else {
+                continue;
             };
-            Some((
-                Speaker::new(&prefix[s..e], base + s),
-                cue_text(cue.as_str()),
-            ))
-        })
-        .last()
+            source::participle_speaker(lead)
+                .filter(|&(s, _)| !lead[..s].contains(['“', '"']))
+                .map(|(s, e)| Speaker::new(&prefix[s..e], base + s))
+                .or_else(|| last.take().map(|(s, _)| s))
+        } else {
+            source::before_or_shared(prefix).map(|(s, e)| Speaker::new(&prefix[s..e], base + s))
+        };
+        if let Some(speaker) = found {
+            last = Some((speaker, cue_text(cue.as_str())));
+        }
+    }
+    last
 }
 
 /// The subject of the clause a partial quote stands in: `Clinton blamed the “fog of war”`.

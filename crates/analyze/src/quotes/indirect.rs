@@ -73,21 +73,30 @@ pub(super) fn find(
                     });
                 }
             }
+            // The comma may close a quote: `..., “this race,” adding that ...`.
+            let lead = lead.trim_end_matches(['”', '"', '\'', '’']);
             if lead.ends_with(',') {
                 stops.push(lead.len() - 1);
-                // "He dismissed the critique, saying ...": the clause's subject speaks,
-                // unless it already speaks in this sentence.
-                if let Some((sa, sb)) = source::participle_speaker(&lead[..lead.len() - 1]) {
-                    if !inside(sa) {
-                        let rest = &sentence[m.end()..];
-                        let start = m.end() + content_start(rest);
-                        found.push(Found {
-                            speaker: (sa, sb),
-                            cue: m.as_str().to_string(),
-                            claim: (m.start(), m.end()),
-                            content: (start, sentence.len()),
-                        });
-                    }
+                // "He dismissed the critique, saying ...": the clause's subject speaks, or the
+                // source of the attribution before it in the sentence.
+                let speaker = source::participle_speaker(&lead[..lead.len() - 1])
+                    .filter(|&(sa, _)| !inside(sa))
+                    .or_else(|| {
+                        found
+                            .iter()
+                            .rev()
+                            .find(|f| f.claim.1 <= m.start())
+                            .map(|f| f.speaker)
+                    });
+                if let Some((sa, sb)) = speaker {
+                    let rest = &sentence[m.end()..];
+                    let start = m.end() + content_start(rest);
+                    found.push(Found {
+                        speaker: (sa, sb),
+                        cue: m.as_str().to_string(),
+                        claim: (m.start(), m.end()),
+                        content: (start, sentence.len()),
+                    });
                 }
             }
             continue;
