@@ -171,6 +171,7 @@ pub(super) fn find(
         // "Overall, she said, a number of ...": the source and cue stand inside the content.
         let parenthetical = rest.trim_start().starts_with(',')
             && lead.ends_with(',')
+            && !CUE.find(&rest[1..]).is_some_and(|c| rest[1..c.start()].trim().is_empty())
             && words(&rest[1..]) >= MIN_CONTENT_WORDS + 1
             && !rest[1..].trim_end().ends_with([',', ':']);
         let content = if parenthetical {
@@ -377,8 +378,10 @@ fn content_start(rest: &str) -> usize {
             break;
         }
         pos += word.len();
-        // A verb before it makes "that" a pronoun: "would resemble that of its parent".
-        if source::is_clause_word(word.trim()) {
+        // A verb before it makes "that" a pronoun: "would resemble that of its parent"; another
+        // cue's "that" is its own ("said the plan works, adding that ...").
+        let w = word.trim();
+        if source::is_clause_word(w) || CUE.find(w).is_some_and(|m| m.len() == w.len()) {
             break;
         }
         if word.trim() == "that" {
