@@ -167,7 +167,10 @@ fn starts_sentence(after: &str) -> bool {
     // Up to two opening marks: `“`, `("`, and the doubled apostrophe some papers print (`''`).
     let mut chars = after.chars().skip_while(|c| OPENING.contains(c));
     let marks = after.chars().take_while(|c| OPENING.contains(c)).count();
-    marks <= 2 && chars.next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    marks <= 2
+        && chars
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Whether the period ending `before` belongs to an abbreviation rather than ending a sentence.

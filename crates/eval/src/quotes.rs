@@ -434,7 +434,8 @@ fn match_spans(text: &str, gold: &[Span], predicted: &[Span]) -> SpanCounts {
 fn attributions(text: &str, quotes: &[crosscheck_model::Quote]) -> Vec<Predicted> {
     let mut out: Vec<Predicted> = Vec::new();
     // (speaker span, cue span) → attribution; the latest per speaker span under no cue.
-    let mut by_speaker: HashMap<((usize, usize), Option<(usize, usize)>), usize> = HashMap::new();
+    type Bytes = (usize, usize);
+    let mut by_speaker: HashMap<(Bytes, Option<Bytes>), usize> = HashMap::new();
     for q in quotes {
         let cue = q
             .cue
@@ -672,10 +673,10 @@ mod tests {
             r.documents, r.gold, r.predicted, r.overlap.precision, r.overlap.recall, r.overlap.f1, r.exact.f1, r.source_accuracy, r.attribution.f1
         );
         assert!(r.documents >= 80);
-        // Measured: overlap P 0.913, F1 0.774; attribution F1 0.634, source accuracy 0.884.
+        // Measured: overlap P 0.925, F1 0.787; attribution F1 0.665, source accuracy 0.884.
         // Bars just below.
-        assert!(r.overlap.f1 >= 0.73 && r.overlap.precision >= 0.90, "{r:?}");
-        assert!(r.attribution.f1 >= 0.61, "{r:?}");
+        assert!(r.overlap.f1 >= 0.76 && r.overlap.precision >= 0.90, "{r:?}");
+        assert!(r.attribution.f1 >= 0.64, "{r:?}");
         assert!(r.source_accuracy >= 0.85, "{r:?}");
     }
 }

@@ -210,7 +210,10 @@ fn attribute_label(before: &str, base: usize) -> Option<(Option<Speaker>, Option
 /// defended it, saying, “...”`: the clause's subject.
 fn attribute_before(before: &str, base: usize) -> Option<(Speaker, String)> {
     let mut last: Option<(Speaker, String)> = None;
-    for c in CUE.captures_iter(before).filter(|c| c.name("acc").is_none()) {
+    for c in CUE
+        .captures_iter(before)
+        .filter(|c| c.name("acc").is_none())
+    {
         let cue = c.get(0).expect("match");
         let prefix = &before[..cue.start()];
         let found = if source::is_participle(&c) {

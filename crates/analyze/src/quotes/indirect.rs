@@ -75,11 +75,11 @@ pub(super) fn find(
             }
             // The comma may close a quote: `..., “this race,” adding that ...`.
             let lead = lead.trim_end_matches(['”', '"', '\'', '’']);
-            if lead.ends_with(',') {
-                stops.push(lead.len() - 1);
+            if let Some(clause) = lead.strip_suffix(',') {
+                stops.push(clause.len());
                 // "He dismissed the critique, saying ...": the clause's subject speaks, or the
                 // source of the attribution before it in the sentence.
-                let speaker = source::participle_speaker(&lead[..lead.len() - 1])
+                let speaker = source::participle_speaker(clause)
                     .filter(|&(sa, _)| !inside(sa))
                     .or_else(|| {
                         found
@@ -171,8 +171,10 @@ pub(super) fn find(
         // "Overall, she said, a number of ...": the source and cue stand inside the content.
         let parenthetical = rest.trim_start().starts_with(',')
             && lead.ends_with(',')
-            && !CUE.find(&rest[1..]).is_some_and(|c| rest[1..c.start()].trim().is_empty())
-            && words(&rest[1..]) >= MIN_CONTENT_WORDS + 1
+            && !CUE
+                .find(&rest[1..])
+                .is_some_and(|c| rest[1..c.start()].trim().is_empty())
+            && words(&rest[1..]) > MIN_CONTENT_WORDS
             && !rest[1..].trim_end().ends_with([',', ':']);
         let content = if parenthetical {
             let lead = lead.trim_end_matches(',').trim_end();
@@ -285,9 +287,33 @@ fn adverbial(s: &str) -> bool {
         .unwrap_or("")
         .trim_end_matches([',', '.']);
     [
-        "in", "on", "at", "during", "after", "before", "of", "about", "by", "with", "for",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-        "yesterday", "tonight", "earlier", "later", "last", "late", "recently", "this",
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "of",
+        "about",
+        "by",
+        "with",
+        "for",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "earlier",
+        "later",
+        "last",
+        "late",
+        "recently",
+        "this",
     ]
     .iter()
     .any(|w| first.eq_ignore_ascii_case(w))
@@ -304,8 +330,17 @@ fn listener(cue: &str, after: &str) -> usize {
         let w = word.trim_end().trim_end_matches([',', '.']);
         let name = w.starts_with(char::is_uppercase) && !adverbial(w);
         let object = end == 0
-            && ["me", "him", "her", "them", "us", "you", "reporters", "supporters"]
-                .contains(&w);
+            && [
+                "me",
+                "him",
+                "her",
+                "them",
+                "us",
+                "you",
+                "reporters",
+                "supporters",
+            ]
+            .contains(&w);
         if !(name || object) {
             break;
         }

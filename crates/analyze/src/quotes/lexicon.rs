@@ -136,6 +136,17 @@ pub(super) const PRONOUNS: &[&str] = &[
 
 /// Plural heads without an "s": "people said", "police say".
 pub(super) const GROUPS: &[&str] = &[
-    "people", "police", "men", "women", "staff", "media", "public", "crowd", "electorate",
-    "majority", "minority", "plurality", "half",
+    "people",
+    "police",
+    "men",
+    "women",
+    "staff",
+    "media",
+    "public",
+    "crowd",
+    "electorate",
+    "majority",
+    "minority",
+    "plurality",
+    "half",
 ];

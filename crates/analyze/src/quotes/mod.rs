@@ -73,8 +73,8 @@ pub fn find(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
             } else if !covered {
                 let open = text[..d.span.start].trim_end_matches(['“', '"', '\'', ' ']);
                 let end = open.trim_end_matches([',', ';', ':', '—', '.', ' ']).len();
-                covered = end <= q.span.start
-                    || text[q.span.start..end].split_whitespace().count() < 2;
+                covered =
+                    end <= q.span.start || text[q.span.start..end].split_whitespace().count() < 2;
                 q.span.end = q.span.end.min(end);
             }
         }
@@ -379,7 +379,10 @@ mod tests {
             )),
             "{q:?}"
         );
-        assert!(q.iter().any(|(s, c)| s == "he" && c.starts_with("Obama")), "{q:?}");
+        assert!(
+            q.iter().any(|(s, c)| s == "he" && c.starts_with("Obama")),
+            "{q:?}"
+        );
     }
 
     #[test]
@@ -390,7 +393,11 @@ mod tests {
             "In the end, Mr. Rosenthal said, union voters almost always vote Democratic.",
         );
         assert_eq!(q[0].0, "Mr. Rosenthal");
-        assert!(q[0].1.ends_with("union voters almost always vote Democratic"), "{q:?}");
+        assert!(
+            q[0].1
+                .ends_with("union voters almost always vote Democratic"),
+            "{q:?}"
+        );
         let q = attributed("Pivoting to deficit reduction too soon, a wide array of economists say, limited the recovery.");
         assert_eq!(q[0].0, "a wide array of economists");
     }
@@ -414,7 +421,8 @@ mod tests {
     fn subjects_with_shares_demonstratives_openers_and_appositives() {
         let q = attributed("Again, those surveyed said Trump was best able to handle the issue.");
         assert_eq!(q[0].0, "those surveyed");
-        let q = attributed("Wealth-X keeps its finances a secret but says its business has tripled.");
+        let q =
+            attributed("Wealth-X keeps its finances a secret but says its business has tripled.");
         assert_eq!(q[0].0, "Wealth-X");
         let q = attributed("In the meeting, some senators vented about Sanders and said that they had lost patience.");
         assert_eq!(q[0].0, "some senators");
@@ -450,7 +458,8 @@ mod tests {
             cues,
             [(Some("Cruz"), Some("said")), (Some("Cruz"), Some("adding"))]
         );
-        let q = attributed("Graham came second, with 22 percent saying they would not support him.");
+        let q =
+            attributed("Graham came second, with 22 percent saying they would not support him.");
         assert_eq!(
             q,
             [("22 percent".into(), "they would not support him".into())]
@@ -459,7 +468,9 @@ mod tests {
 
     #[test]
     fn unspoken_quotes_continue_the_last_speaker_or_are_titles() {
-        let q = attributed("He said the vote was over.\n\n\u{201c}We lost it badly and we know why.\u{201d}");
+        let q = attributed(
+            "He said the vote was over.\n\n\u{201c}We lost it badly and we know why.\u{201d}",
+        );
         assert_eq!(q.len(), 2);
         assert_eq!(q[1].0, "He", "{q:?}");
         assert!(attributed("The law's \u{201c}Cadillac tax\u{201d} was delayed again.").is_empty());

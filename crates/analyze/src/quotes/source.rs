@@ -159,10 +159,36 @@ pub(super) fn before(prefix: &str) -> Option<(usize, usize)> {
         let quantity = lower_in(
             share,
             &[
-                "array", "number", "majority", "group", "handful", "most", "some", "many",
-                "all", "none", "one", "two", "three", "half", "third", "quarter", "percent",
-                "dozens", "hundreds", "thousands", "millions", "lot", "few", "several", "each",
-                "both", "any", "members", "leaders", "supporters",
+                "array",
+                "number",
+                "majority",
+                "group",
+                "handful",
+                "most",
+                "some",
+                "many",
+                "all",
+                "none",
+                "one",
+                "two",
+                "three",
+                "half",
+                "third",
+                "quarter",
+                "percent",
+                "dozens",
+                "hundreds",
+                "thousands",
+                "millions",
+                "lot",
+                "few",
+                "several",
+                "each",
+                "both",
+                "any",
+                "members",
+                "leaders",
+                "supporters",
             ],
         );
         if !quantity {
@@ -176,8 +202,12 @@ pub(super) fn before(prefix: &str) -> Option<(usize, usize)> {
             let Some((at3, w)) = last_word(&prefix[..start]) else {
                 break;
             };
-            let fits = lower_in(w, &["a", "an", "the", "wide", "large", "small", "vast", "growing", "majority"])
-                || starts_upper(w) && np_word(w) && !lower_in(w, OPENERS);
+            let fits = lower_in(
+                w,
+                &[
+                    "a", "an", "the", "wide", "large", "small", "vast", "growing", "majority",
+                ],
+            ) || starts_upper(w) && np_word(w) && !lower_in(w, OPENERS);
             if !fits {
                 break;
             }
@@ -304,7 +334,9 @@ pub(super) fn participle_speaker(lead: &str) -> Option<(usize, usize)> {
         } else if let Some((s, e, _)) = after(tail).filter(|&(s, e, _)| {
             tail[e..].trim().is_empty()
                 && starts_upper(&tail[s..e])
-                && lead[..m.start()].trim_end().ends_with([',', '”', '"', '\''])
+                && lead[..m.start()]
+                    .trim_end()
+                    .ends_with([',', '”', '"', '\''])
         }) {
             return Some((m.end() + s, m.end() + e));
         }
@@ -376,7 +408,9 @@ fn subject_at(rest: &str) -> Option<(usize, usize)> {
         let next = words.peek().map_or("", |n| n.trim_end());
         match state {
             // "But", "while": the clause opens after them.
-            0 if lower_in(w, OPENERS) && !starts_upper(next) || lower_in(w, &["while", "but", "and"]) => {
+            0 if lower_in(w, OPENERS) && !starts_upper(next)
+                || lower_in(w, &["while", "but", "and"]) =>
+            {
                 start = pos;
             }
             0 if lower_in(w, &["he", "she", "they", "we", "i"]) => {
@@ -415,7 +449,9 @@ fn subject_at(rest: &str) -> Option<(usize, usize)> {
                 // is the verb ("Wealth-X keeps its ...").
                 let object = lower_in(
                     next,
-                    &["its", "his", "her", "their", "the", "a", "an", "our", "this", "that"],
+                    &[
+                        "its", "his", "her", "their", "the", "a", "an", "our", "this", "that",
+                    ],
                 );
                 if object || state == 1 && !next.starts_with(char::is_lowercase) {
                     return finish(start, end, w);
