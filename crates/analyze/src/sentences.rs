@@ -164,14 +164,13 @@ fn push_trimmed(p: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>
 }
 
 fn starts_sentence(after: &str) -> bool {
-    let mut chars = after.chars();
-    match chars.next() {
-        Some(c) if c.is_uppercase() || c.is_ascii_digit() => true,
-        Some(c) if OPENING.contains(&c) => chars
+    // Up to two opening marks: `“`, `("`, and the doubled apostrophe some papers print (`''`).
+    let mut chars = after.chars().skip_while(|c| OPENING.contains(c));
+    let marks = after.chars().take_while(|c| OPENING.contains(c)).count();
+    marks <= 2
+        && chars
             .next()
-            .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit()),
-        _ => false,
-    }
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Whether the period ending `before` belongs to an abbreviation rather than ending a sentence.
@@ -245,6 +244,19 @@ mod tests {
                 "\u{201c}No.\u{201d} he said."
             ]
         );
+    }
+
+    #[test]
+    fn doubled_apostrophes_open_a_sentence() {
+        let text = "He said it was good. ''Obama does not get along with Putin,'' he said.";
+        assert_eq!(
+            texts(text),
+            [
+                "He said it was good.",
+                "''Obama does not get along with Putin,'' he said."
+            ]
+        );
+        assert_eq!(texts("It ended. '''No' was all.").len(), 1, "three marks");
     }
 
     #[test]

@@ -87,15 +87,11 @@ pub(super) fn find(text: &str, sentences: &[Sentence], pairs: &[Pair]) -> Vec<Qu
             .or_else(|| attribute_label(before, sentence.span.start))
             .or_else(|| named_subject(before, sentence.span.start).map(|s| (Some(s), None)))
             .unwrap_or((None, None));
-        let whole_paragraph =
-            before.trim().is_empty() && after.trim().trim_end_matches('.').is_empty();
         let speaker = speaker.or_else(|| {
-            // A quote with no source of its own continues the paragraph's previous speaker; a
-            // quote standing alone in its paragraph, the previous paragraph's.
+            // A quote with no source of its own continues the speaker of the previous quote in
+            // its paragraph or the one before (a quote running on into the next paragraph).
             let (paragraph, s) = last_speaker.as_ref()?;
-            (sentence.paragraph == *paragraph
-                || whole_paragraph && sentence.paragraph == paragraph + 1)
-                .then(|| s.clone())
+            (sentence.paragraph <= paragraph + 1).then(|| s.clone())
         });
         if let Some(s) = &speaker {
             last_speaker = Some((sentence.paragraph, s.clone()));
@@ -210,20 +206,37 @@ fn attribute_label(before: &str, base: usize) -> Option<(Option<Speaker>, Option
         .then(|| (Some(Speaker::new(name, base + s)), Some(":".to_string())))
 }
 
-/// `X said the developments opened “...”` or `X said: “...”` before an opening mark.
+/// `X said the developments opened “...”` or `X said: “...”` before an opening mark; `X
+/// defended it, saying, “...”`: the clause's subject.
 fn attribute_before(before: &str, base: usize) -> Option<(Speaker, String)> {
-    CUE.captures_iter(before)
-        .filter(|c| c.name("verb").is_some())
-        .filter_map(|c| {
-            let cue = c.get(0).expect("match");
-            let prefix = &before[..cue.start()];
-            let (s, e) = source::before_or_shared(prefix)?;
-            Some((
-                Speaker::new(&prefix[s..e], base + s),
-                cue_text(cue.as_str()),
-            ))
-        })
-        .last()
+    let mut last: Option<(Speaker, String)> = None;
+    for c in CUE
+        .captures_iter(before)
+        .filter(|c| c.name("acc").is_none())
+    {
+        let cue = c.get(0).expect("match");
+        let prefix = &before[..cue.start()];
+        let found = if source::is_participle(&c) {
+            // `X said that “...,” adding “...”`: the participle continues the last speaker.
+            let Some(lead) = prefix
+                .trim_end()
+                .trim_end_matches(['”', '"', '\'', '’'])
+                .strip_suffix(',')
+            else {
+                continue;
+            };
+            source::participle_speaker(lead)
+                .filter(|&(s, _)| !lead[..s].contains(['“', '"']))
+                .map(|(s, e)| Speaker::new(&prefix[s..e], base + s))
+                .or_else(|| last.take().map(|(s, _)| s))
+        } else {
+            source::before_or_shared(prefix).map(|(s, e)| Speaker::new(&prefix[s..e], base + s))
+        };
+        if let Some(speaker) = found {
+            last = Some((speaker, cue_text(cue.as_str())));
+        }
+    }
+    last
 }
 
 /// The subject of the clause a partial quote stands in: `Clinton blamed the “fog of war”`.

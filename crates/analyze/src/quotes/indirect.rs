@@ -50,21 +50,53 @@ pub(super) fn find(
         };
         if source::is_participle(&c) && !progressive {
             let lead = sentence[..m.start()].trim_end();
-            if lead.ends_with(',') {
-                stops.push(lead.len() - 1);
-                // "He dismissed the critique, saying ...": the clause's subject speaks,
-                // unless it already speaks in this sentence.
-                if let Some((sa, sb)) = source::subject(lead) {
-                    if !inside(sa) && !found.iter().any(|f| f.speaker.0 == sa) {
-                        let rest = &sentence[m.end()..];
-                        let start = m.end() + content_start(rest);
-                        found.push(Found {
-                            speaker: (sa, sb),
-                            cue: m.as_str().to_string(),
-                            claim: (m.start(), m.end()),
-                            content: (start, sentence.len()),
-                        });
-                    }
+            // "with 22 percent saying ...", "GOP primary voters saying ...": a plural or a share
+            // right before the participle speaks.
+            let counted = !lead.ends_with(',')
+                && source::before(lead).is_some_and(|(sa, sb)| {
+                    let head = sentence[sa..sb].rsplit(' ').next().unwrap_or("");
+                    !inside(sa)
+                        && (head.eq_ignore_ascii_case("percent")
+                            || head.len() > 3
+                                && head.ends_with('s')
+                                && !head.ends_with("ss")
+                                && head.starts_with(char::is_lowercase))
+                });
+            if counted {
+                if let Some((sa, sb)) = source::before(lead) {
+                    let rest = &sentence[m.end()..];
+                    found.push(Found {
+                        speaker: (sa, sb),
+                        cue: m.as_str().to_string(),
+                        claim: (sa, m.end()),
+                        content: (m.end() + content_start(rest), sentence.len()),
+                    });
+                }
+            }
+            // The comma may close a quote: `..., “this race,” adding that ...`.
+            let lead = lead.trim_end_matches(['”', '"', '\'', '’']);
+            if let Some(clause) = lead.strip_suffix(',') {
+                stops.push(clause.len());
+                // "He dismissed the critique, saying ...": the clause's subject speaks, or the
+                // source of the attribution before it in the sentence.
+                let speaker = source::participle_speaker(clause)
+                    .filter(|&(sa, _)| !inside(sa))
+                    .or_else(|| {
+                        found
+                            .iter()
+                            .rev()
+                            .find(|f| f.claim.1 <= m.start())
+                            .map(|f| f.speaker)
+                    });
+                if let Some((sa, sb)) = speaker {
+                    let rest = &sentence[m.end()..];
+                    let start = m.end() + content_start(rest);
+                    found.push(Found {
+                        speaker: (sa, sb),
+                        cue: m.as_str().to_string(),
+                        claim: (m.start(), m.end()),
+                        content: (start, sentence.len()),
+                    });
                 }
             }
             continue;
@@ -73,7 +105,7 @@ pub(super) fn find(
         let rest = &sentence[m.end()..];
         let prefix = &sentence[..m.start()];
         if c.name("acc").is_some() {
-            let Some((a, b, _)) = source::after(rest) else {
+            let Some((a, b, _)) = source::after(rest).or_else(|| source::after_plain(rest)) else {
                 continue;
             };
             let (sa, sb) = (m.end() + a, m.end() + b);
@@ -129,9 +161,31 @@ pub(super) fn find(
         let pauses = rest
             .trim_start()
             .starts_with([',', '.', ';', ')', '!', '?']);
-        // "said in a statement." places the saying; "reported at least six planes ..." does not.
-        let placed = adverbial(after_text) && words(after_text) <= 6;
-        let content = if !pauses && words(after_text) >= MIN_CONTENT_WORDS && !placed {
+        // "said in a statement." places the saying; "reported at least six planes ..." does not;
+        // nor does the listener of "told POLITICO earlier this week."
+        let heard = listener(&cue, after_text);
+        let placed = (heard > 0 || adverbial(after_text))
+            && (words(&after_text[heard..]) == 0 || adverbial(&after_text[heard..]))
+            && words(after_text) <= 6;
+        let lead = sentence[..sa].trim_end();
+        // "Overall, she said, a number of ...": the source and cue stand inside the content.
+        let parenthetical = rest.trim_start().starts_with(',')
+            && lead.ends_with(',')
+            && !CUE
+                .find(&rest[1..])
+                .is_some_and(|c| rest[1..c.start()].trim().is_empty())
+            && words(&rest[1..]) > MIN_CONTENT_WORDS
+            && !rest[1..].trim_end().ends_with([',', ':']);
+        let content = if parenthetical {
+            let lead = lead.trim_end_matches(',').trim_end();
+            found.push(Found {
+                speaker: (sa, sb),
+                cue,
+                claim: (sa, m.end()),
+                content: (clause_start(lead), sentence.len()),
+            });
+            continue;
+        } else if !pauses && words(after_text) >= MIN_CONTENT_WORDS && !placed {
             after
         } else {
             // "..., officials said." — the content before the source.
@@ -181,7 +235,7 @@ pub(super) fn find(
     for f in found {
         let (start, mut end) = f.content;
         // Content stops before another attribution's source and cue, or a participle.
-        for &(a, _) in &claims {
+        for &(a, _) in claims.iter().filter(|&&c| c != f.claim) {
             if a > start && a < end {
                 end = a;
             }
@@ -224,14 +278,78 @@ pub(super) fn find(
     }
 }
 
-/// Whether the words after a cue say where or when, not what: "said in a statement".
+/// Whether the words after a cue say where or when, not what: "said in a statement", "said
+/// Wednesday morning on MSNBC".
 fn adverbial(s: &str) -> bool {
-    let first = s.split_whitespace().next().unwrap_or("");
+    let first = s
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches([',', '.']);
     [
-        "in", "on", "at", "during", "after", "before", "of", "about", "by", "with", "for",
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "of",
+        "about",
+        "by",
+        "with",
+        "for",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "earlier",
+        "later",
+        "last",
+        "late",
+        "recently",
+        "this",
     ]
     .iter()
     .any(|w| first.eq_ignore_ascii_case(w))
+}
+
+/// The bytes of the listener opening `after` a cue that takes one ("told POLITICO", "told
+/// reporters", "told him"): a pronoun, a plural, or capitalised words; 0 when there is none.
+fn listener(cue: &str, after: &str) -> usize {
+    if !["told", "tells", "tell", "assured", "reminded", "informed"].contains(&cue) {
+        return 0;
+    }
+    let mut end = 0;
+    for word in after.split_inclusive(char::is_whitespace) {
+        let w = word.trim_end().trim_end_matches([',', '.']);
+        let name = w.starts_with(char::is_uppercase) && !adverbial(w);
+        let object = end == 0
+            && [
+                "me",
+                "him",
+                "her",
+                "them",
+                "us",
+                "you",
+                "reporters",
+                "supporters",
+            ]
+            .contains(&w);
+        if !(name || object) {
+            break;
+        }
+        end += word.len();
+        if object || w.len() < word.trim_end().len() {
+            break;
+        }
+    }
+    end
 }
 
 /// A bare verb ("show", "say") does not follow a singular subject ("a talk show host"): there
@@ -243,9 +361,13 @@ fn agrees(source: &str, cue: &str) -> bool {
     ];
     let bare = BARE.contains(&cue);
     let first = source.split_whitespace().next().unwrap_or("");
+    let head = source.split_whitespace().next_back().unwrap_or("");
+    // "a wide array of economists say": the head decides.
+    let plural_head = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
     let singular = ["a", "an", "one", "this", "that", "another", "each", "every"]
         .iter()
-        .any(|w| first.eq_ignore_ascii_case(w));
+        .any(|w| first.eq_ignore_ascii_case(w))
+        && !plural_head;
     !(bare && singular)
 }
 
@@ -291,7 +413,17 @@ fn content_start(rest: &str) -> usize {
             break;
         }
         pos += word.len();
+        // A verb before it makes "that" a pronoun: "would resemble that of its parent"; another
+        // cue's "that" is its own ("said the plan works, adding that ...").
+        let w = word.trim();
+        if source::is_clause_word(w) || CUE.find(w).is_some_and(|m| m.len() == w.len()) {
+            break;
+        }
         if word.trim() == "that" {
+            let next = rest[pos..].split_whitespace().next().unwrap_or("");
+            if ["of", "is", "was", "in", "for", "to"].contains(&next) {
+                break;
+            }
             return pos;
         }
     }

@@ -9,6 +9,7 @@
 
 mod direct;
 mod indirect;
+mod lexicon;
 mod source;
 
 use crosscheck_model::{Quote, Sentence, Span};
@@ -52,25 +53,62 @@ pub fn find(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
         indirect::find(text, s, i, &quoted, &mut indirect);
     }
     // A direct quote carries its own words: an indirect attribution over it only lends it a
-    // speaker it lacks.
+    // speaker it lacks. When the quote has a speaker of its own, the reported words stop
+    // where it opens: `Trump said the plan works. “It does,” Pence said.`
     let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
-    for q in indirect {
+    for mut q in indirect {
         let mut covered = false;
+        let span = q.span;
         for d in quotes
             .iter_mut()
-            .filter(|d| d.direct && overlaps(d.span, q.span))
+            .filter(|d| d.direct && overlaps(d.span, span))
         {
-            covered = true;
             if d.speaker.is_none() {
                 d.speaker.clone_from(&q.speaker);
                 d.speaker_span = q.speaker_span;
                 d.cue.clone_from(&q.cue);
+            }
+            if d.speaker_span == q.speaker_span || d.span.start <= q.span.start {
+                covered = true;
+            } else if !covered {
+                let open = text[..d.span.start].trim_end_matches(['“', '"', '\'', ' ']);
+                let end = open.trim_end_matches([',', ';', ':', '—', '.', ' ']).len();
+                covered =
+                    end <= q.span.start || text[q.span.start..end].split_whitespace().count() < 2;
+                q.span.end = q.span.end.min(end);
             }
         }
         if !covered {
             quotes.push(q);
         }
     }
+    quotes.sort_by_key(|q| q.span.start);
+    // A quote still without a speaker continues the last one named in its paragraph or the
+    // one before, an indirect attribution's too: `He said it was over.\n\n“We lost.”`
+    let mut last: Option<(usize, String, Span)> = None;
+    for q in &mut quotes {
+        let paragraph = sentences.get(q.sentence).map_or(0, |s| s.paragraph);
+        match (&q.speaker, q.speaker_span) {
+            (Some(s), Some(span)) => last = Some((paragraph, s.clone(), span)),
+            _ if q.direct => {
+                if let Some((p, s, span)) = last.as_ref().filter(|l| paragraph <= l.0 + 1) {
+                    q.speaker = Some(s.clone());
+                    q.speaker_span = Some(*span);
+                    last = Some((paragraph.max(*p), s.clone(), *span));
+                }
+            }
+            _ => {}
+        }
+    }
+    // A few quoted words nobody says are a title or a scare quote (“Cadillac tax”), not a
+    // quote.
+    const MIN_UNSPOKEN_WORDS: usize = 4;
+    quotes.retain(|q| {
+        q.speaker.is_some()
+            || q.span
+                .slice(text)
+                .is_some_and(|s| s.split_whitespace().count() >= MIN_UNSPOKEN_WORDS)
+    });
     quotes.sort_by_key(|q| q.span.start);
     for q in &mut quotes {
         q.speaker_name = q
@@ -329,5 +367,113 @@ mod tests {
         assert_eq!(speakers, ["she", "she", "LeVell"]);
         let q = attributed("Priebus arrived late and acknowledged that he had only \u{201c}read the passages quickly.\u{201d}");
         assert_eq!(q[0].0, "Priebus");
+    }
+
+    #[test]
+    fn reported_words_stop_where_another_speakers_quote_opens() {
+        let q = attributed("Mr. Trump said having Mr. Putin on his side is a good development. ''Obama does not get along with Putin,'' he said.");
+        assert!(
+            q.contains(&(
+                "Mr. Trump".into(),
+                "having Mr. Putin on his side is a good development".into()
+            )),
+            "{q:?}"
+        );
+        assert!(
+            q.iter().any(|(s, c)| s == "he" && c.starts_with("Obama")),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn according_to_any_noun_phrase_and_parenthetical_cues() {
+        let q = attributed("Whites without a degree made up 36 percent of the electorate, according to exit polls.");
+        assert_eq!(q[0].0, "exit polls");
+        let q = attributed(
+            "In the end, Mr. Rosenthal said, union voters almost always vote Democratic.",
+        );
+        assert_eq!(q[0].0, "Mr. Rosenthal");
+        assert!(
+            q[0].1
+                .ends_with("union voters almost always vote Democratic"),
+            "{q:?}"
+        );
+        let q = attributed("Pivoting to deficit reduction too soon, a wide array of economists say, limited the recovery.");
+        assert_eq!(q[0].0, "a wide array of economists");
+    }
+
+    #[test]
+    fn listeners_times_and_demonstratives_are_not_the_content() {
+        let q = attributed("The union will likely sit out the election, Phil Smith told POLITICO earlier this week.");
+        assert_eq!(
+            q[0],
+            (
+                "Phil Smith".into(),
+                "The union will likely sit out the election".into()
+            )
+        );
+        let q = attributed("In a note to staff, Zucker said HLN's coverage would resemble that of its parent network.");
+        assert_eq!(q[0].0, "Zucker");
+        assert!(q[0].1.starts_with("HLN's coverage"), "{q:?}");
+    }
+
+    #[test]
+    fn subjects_with_shares_demonstratives_openers_and_appositives() {
+        let q = attributed("Again, those surveyed said Trump was best able to handle the issue.");
+        assert_eq!(q[0].0, "those surveyed");
+        let q =
+            attributed("Wealth-X keeps its finances a secret but says its business has tripled.");
+        assert_eq!(q[0].0, "Wealth-X");
+        let q = attributed("In the meeting, some senators vented about Sanders and said that they had lost patience.");
+        assert_eq!(q[0].0, "some senators");
+        let q = attributed("While Mike Huckabee, the former governor, proposed a plan and said Ryan should resign.");
+        assert!(
+            q.contains(&("Mike Huckabee".into(), "Ryan should resign".into())),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn participles_continue_a_speaker() {
+        let q = attributed("He said the plan works, adding that it is cheap.");
+        assert_eq!(
+            q,
+            [
+                ("He".into(), "the plan works".into()),
+                ("He".into(), "it is cheap".into())
+            ]
+        );
+        let q = attributed("\u{201c}There is a revolution here,\u{201d} Ramos said, referring to the growing Hispanic community.");
+        assert!(
+            q.contains(&("Ramos".into(), "to the growing Hispanic community".into())),
+            "{q:?}"
+        );
+        let q = attributed(
+            "Putin defended the troops, saying, \u{201c}We never said there were no people there.\u{201d}",
+        );
+        assert_eq!(q[0].0, "Putin");
+        let q = quotes("Cruz said that there is \u{201c}only one conservative who can win this race,\u{201d} adding that it is why Trump \u{201c}relentlessly attacks us.\u{201d}");
+        let cues: Vec<_> = q.iter().map(|q| (q.1.as_deref(), q.2.as_deref())).collect();
+        assert_eq!(
+            cues,
+            [(Some("Cruz"), Some("said")), (Some("Cruz"), Some("adding"))]
+        );
+        let q =
+            attributed("Graham came second, with 22 percent saying they would not support him.");
+        assert_eq!(
+            q,
+            [("22 percent".into(), "they would not support him".into())]
+        );
+    }
+
+    #[test]
+    fn unspoken_quotes_continue_the_last_speaker_or_are_titles() {
+        let q = attributed(
+            "He said the vote was over.\n\n\u{201c}We lost it badly and we know why.\u{201d}",
+        );
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].0, "He", "{q:?}");
+        assert!(attributed("The law's \u{201c}Cadillac tax\u{201d} was delayed again.").is_empty());
+        assert!(attributed("The company plans to open stores in Ohio.").is_empty());
     }
 }

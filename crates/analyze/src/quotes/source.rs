@@ -6,12 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// Finite reporting verbs: speech, writing, belief, findings. Participles ("saying") are in
-/// [`PARTICIPLES`]; they continue an attribution rather than open one.
-const CUES: &str = r"said|says|say|told|tells|tell|added|adds|asked|asks|warned|warns|stated|announced|announces|declared|declares|claimed|claims|claim|insisted|insists|insist|noted|notes|explained|explains|wrote|writes|write|tweeted|tweets|confirmed|confirms|denied|denies|admitted|admits|acknowledged|acknowledges|argued|argues|argue|stressed|stresses|urged|urges|replied|replies|responded|reported|reports|disclosed|asserted|asserts|suggested|suggests|suggest|predicted|predicts|estimated|estimates|believes|believe|think|thinks|contended|contends|alleged|alleges|maintained|maintains|recalled|recalls|indicated|indicates|testified|vowed|vows|promised|promises|threatened|hopes|hope|hoped|expects|expect|fears|fear|feared|worried|worries|revealed|reveals|showed|shows|show|found|finds|concluded|concludes|agreed|agrees|agree|complained|complains|conceded|concedes|emphasized|emphasised|observed|knows|know|knew|wants|predicted|cautioned|boasted|joked|quipped|conceded|countered|retorted|speculated|reiterated|assured|remarked|opined|blogged|posted|mused|acknowledged|pointed\s+out|points\s+out|pointed\s+to|made\s+clear|made\s+it\s+clear|calls|described|describes|declined|continued|endorsed|endorses|accused|accuses|criticized|criticised|criticizes|expressed|seeks|refused|refuses|offered|proposed|cited|cites|voted|defended|defends|praised|praises|questioned|attacked|rejected|rejects|blasted|dismissed|mentioned|blamed|blames|denounced|denounces|discussed|assured|ordered|complained|mocked|referred|echoed|repeated|railed|encouraged|compared|slammed|slams|thanked|highlighted|decried|reminded|charged|challenged|touted|lamented|answered|hoped|supported|supports|backed|opposed|opposes|condemned|welcomed|demanded|demands|pushed|questioned|decided|agreed|apologized|apologised|recommended|embraced|favored|favors|portrayed|signaled|signalled|voiced|pleaded|shouted|chanted|exclaimed|pressed|wondered|elaborated|recounted|scoffed|snapped|yelled|cautioned|reasoned|clarified|advised|proclaimed|touted|hinted|implied|conceded|called|call|pledged|pledges|talked|thought|sees|insisted|released|issued|sought|wanted|identified|acknowledge|questions|criticizes|supported|urged|backs|endorsed|announced|signaled|vowed|explain|learned|noted|contradicted|conceded|predicted|disputed|dismisses|attributed|characterized|characterizes|labeled|labelled|branded|dubbed|likened|insinuated|surmised|theorized|calculated|projected|forecast|projects|estimated|asserted|rebuked|chided|lambasted|ripped|scolded|hammered|jabbed|knocked|berated|derided|ridiculed|disparaged|assailed|excoriated|castigated|faulted|credited|commended|lauded|applauded|hailed|celebrated|promoted|advocated|championed|acknowledged|confessed|conceded|divulged|reported|informed|notified|briefed|alerted|advertised|pitched|touted|heralded|proclaimed";
-
-/// Participles that carry an attribution on ("..., saying that ...", "..., adding ...").
-const PARTICIPLES: &str = r"saying|adding|noting|arguing|telling|explaining|warning|insisting|claiming|suggesting|asserting|stating|declaring|predicting|acknowledging|calling|writing|asking|citing|referring|describing|criticizing|promising|pointing|urging|recalling|questioning|pushing|hoping|attacking|blaming|accusing|praising|vowing|pledging|predicting|complaining|touting|lamenting|joking|boasting|blasting|slamming|demanding|repeating|defending|stressing|promoting|confirming|encouraging|emphasizing|highlighting|announcing|denying|admitting|reporting|signaling";
+use super::lexicon::{BETWEEN, CUES, GROUPS, OPENERS, PARTICIPLES, PRONOUNS, STOP};
 
 /// Any cue: a reporting verb, a participle, or "according to".
 pub(super) static CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -31,131 +26,6 @@ pub(super) static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?P<sp>(?:[A-Z][\p{L}\-]*[ \t]+){0,3}[A-Z][\p{L}\-]*['’]s|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:[a-z]+[ \t]+)?(?P<cue>claims?|statements?|remarks?|comments?|views?|arguments?|assertions?|belief|suggestion|insistence|announcement|accusations?|allegations?|warnings?|promises?|pledge|vows?|predictions?|assurances?|fears?|hopes?)[ \t]+that\b",
     )
 });
-
-/// Words that never stand inside a source noun phrase: clause words, auxiliaries, prepositions.
-const STOP: &[&str] = &[
-    "that", "which", "what", "when", "where", "while", "if", "because", "as", "than", "then", "to",
-    "for", "and", "or", "but", "so", "nor", "is", "are", "was", "were", "be", "been", "being",
-    "am", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should",
-    "may", "might", "must", "not", "no", "there", "here", "in", "on", "at", "after", "before",
-    "during", "since", "with", "by", "from", "about", "into", "over", "under", "through",
-    "against", "between", "among", "until", "unless", "although", "though", "whether", "also",
-    "just", "only", "even", "never", "it's", "that's", "he's", "she's", "they're", "we're", "i'm",
-    "also", "too", "yet", "still", "why", "how", "once", "now", "this", "these", "those", "its",
-    "if", "said", "says", "say", "told",
-];
-
-/// Words between a source and its cue: "has", "also", "repeatedly", "did not".
-const BETWEEN: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    // When: "Trump last year proposed", "Cruz on Thursday declared".
-    "on",
-    "this",
-    "year",
-    "week",
-    "month",
-    "today",
-    "yesterday",
-    "tonight",
-    "night",
-    "morning",
-    "afternoon",
-    "evening",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "has",
-    "have",
-    "had",
-    "also",
-    "later",
-    "previously",
-    "again",
-    "then",
-    "now",
-    "once",
-    "would",
-    "will",
-    "could",
-    "did",
-    "does",
-    "do",
-    "may",
-    "might",
-    "not",
-    "never",
-    "even",
-    "still",
-    "already",
-    "long",
-    "just",
-    "first",
-    "last",
-    "initially",
-    "earlier",
-    "often",
-    "didn't",
-    "doesn't",
-    "don't",
-    "won't",
-    "has",
-    "had",
-    "must",
-    "should",
-    "can",
-    "always",
-    "too",
-];
-
-/// Words that open a clause, not a name: "But Mr. Guerrero said".
-const OPENERS: &[&str] = &[
-    "but",
-    "and",
-    "so",
-    "yet",
-    "still",
-    "also",
-    "meanwhile",
-    "however",
-    "now",
-    "then",
-    "while",
-    "when",
-    "as",
-    "if",
-    "in",
-    "on",
-    "after",
-    "before",
-    "although",
-    "though",
-    "because",
-    "since",
-    "indeed",
-    "instead",
-    "moreover",
-    "besides",
-];
-
-/// Pronouns that stand for a source on their own.
-const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "we", "i", "you", "it", "who", "others", "many", "some", "most", "both",
-    "few", "several", "all", "one",
-];
 
 /// The last whitespace-separated word of `s` and where it starts.
 fn last_word(s: &str) -> Option<(usize, &str)> {
@@ -194,7 +64,7 @@ fn np_word(word: &str) -> bool {
             .chars()
             .all(|c| c.is_alphanumeric() || ".'’-&/%".contains(c))
         && word.chars().any(char::is_alphanumeric)
-        && (!word.ends_with("ing") || starts_upper(word))
+        && (!word.ends_with("ing") || starts_upper(word) || word.contains('-'))
         && (starts_upper(word) && !lower_in(word, OPENERS) || !lower_in(word, STOP))
 }
 
@@ -212,6 +82,7 @@ fn plausible(words: &[&str]) -> bool {
         }
         return starts_upper(head) && !lower_in(head, OPENERS)
             || lower_in(head, PRONOUNS)
+            || lower_in(head, GROUPS)
             || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss")
             || head.starts_with(char::is_numeric); // "42% say", "About three in 10 said"
     }
@@ -266,6 +137,84 @@ pub(super) fn before(prefix: &str) -> Option<(usize, usize)> {
         n -= 1;
         start += words[n].len();
         start += prefix[start..].len() - prefix[start..].trim_start().len();
+    }
+    // A demonstrative or a share before the phrase: "those surveyed", "a wide array of
+    // economists", "most of the senators".
+    while n > 0 && n < words.len() - 2 {
+        let Some((at, word)) = last_word(&prefix[..start]) else {
+            break;
+        };
+        if lower_in(word, &["those", "these"]) {
+            words[n] = word;
+            n += 1;
+            start = at;
+            break;
+        }
+        if !lower_in(word, &["of"]) {
+            break;
+        }
+        let Some((at2, share)) = last_word(&prefix[..at]) else {
+            break;
+        };
+        let quantity = lower_in(
+            share,
+            &[
+                "array",
+                "number",
+                "majority",
+                "group",
+                "handful",
+                "most",
+                "some",
+                "many",
+                "all",
+                "none",
+                "one",
+                "two",
+                "three",
+                "half",
+                "third",
+                "quarter",
+                "percent",
+                "dozens",
+                "hundreds",
+                "thousands",
+                "millions",
+                "lot",
+                "few",
+                "several",
+                "each",
+                "both",
+                "any",
+                "members",
+                "leaders",
+                "supporters",
+            ],
+        );
+        if !quantity {
+            break;
+        }
+        words[n] = share;
+        n += 1;
+        start = at2;
+        // The quantity's own determiners and adjectives: "a wide array".
+        while n < words.len() {
+            let Some((at3, w)) = last_word(&prefix[..start]) else {
+                break;
+            };
+            let fits = lower_in(
+                w,
+                &[
+                    "a", "an", "the", "wide", "large", "small", "vast", "growing", "majority",
+                ],
+            ) || starts_upper(w) && np_word(w) && !lower_in(w, OPENERS);
+            if !fits {
+                break;
+            }
+            words[n] = w;
+            n += 1;
+            start = at3;
+        }
     }
     words[..n].reverse();
     let possessive = words[..n].last().is_some_and(|w| {
@@ -366,6 +315,67 @@ pub(super) fn after(rest: &str) -> Option<(usize, usize, bool)> {
     Some((lead, end, closes))
 }
 
+/// The speaker of a clause a participle continues: its subject ("He dismissed the critique,
+/// saying ..."), or the source of the cue closing it (`“...,” Ramos said, referring to ...`,
+/// `..., said Mr. Bartels, adding ...`). The byte range in `lead`, which ends before the
+/// participle's comma.
+pub(super) fn participle_speaker(lead: &str) -> Option<(usize, usize)> {
+    let last = CUE
+        .captures_iter(lead)
+        .filter(|c| c.name("verb").is_some())
+        .last();
+    if let Some(c) = last {
+        let m = c.get(0).expect("match");
+        let tail = &lead[m.end()..];
+        if tail.trim().is_empty() {
+            if let Some(found) = before(&lead[..m.start()]) {
+                return Some(found);
+            }
+        } else if let Some((s, e, _)) = after(tail).filter(|&(s, e, _)| {
+            tail[e..].trim().is_empty()
+                && starts_upper(&tail[s..e])
+                && lead[..m.start()]
+                    .trim_end()
+                    .ends_with([',', '”', '"', '\''])
+        }) {
+            return Some((m.end() + s, m.end() + e));
+        }
+    }
+    subject(lead)
+}
+
+/// Auxiliaries and modals: a word that makes what follows a clause.
+pub(super) fn is_clause_word(word: &str) -> bool {
+    lower_in(
+        word,
+        &[
+            "would", "will", "is", "are", "was", "were", "has", "have", "had", "can", "could",
+            "should", "may", "might", "must", "does", "did",
+        ],
+    )
+}
+
+/// A noun phrase of any case after "according to" ("exit polls", "media buying sources", "a
+/// new poll by ..."), up to a comma or a clause word: the byte range in `rest`.
+pub(super) fn after_plain(rest: &str) -> Option<(usize, usize, bool)> {
+    let lead = rest.len() - rest.trim_start().len();
+    let mut end = lead;
+    let mut pos = lead;
+    for word in rest[lead..].split_inclusive(char::is_whitespace) {
+        let w = word.trim_end();
+        let bare = w.trim_end_matches([',', ';', ':', '.', '!', '?', ')']);
+        if !np_word(bare) || pos - lead > 80 {
+            break;
+        }
+        end = pos + bare.len();
+        pos += word.len();
+        if bare.len() < w.len() {
+            break;
+        }
+    }
+    (end > lead).then_some((lead, end, true))
+}
+
 /// The subject opening a clause, after lead-ins ("At the debate Wednesday, Clinton blamed
 /// ..."): a pronoun or a name (with a determiner before it or a plural noun after it: "South
 /// Korean officials") followed by a lowercase word, its verb. The byte range in `clause`.
@@ -381,54 +391,90 @@ pub(super) fn subject(clause: &str) -> Option<(usize, usize)> {
 }
 
 fn subject_at(rest: &str) -> Option<(usize, usize)> {
-    const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our"];
+    const DETERMINERS: &[&str] = &[
+        "the", "a", "an", "his", "her", "their", "its", "our", "some", "many", "most", "several",
+        "both", "all", "other", "few",
+    ];
     let lead = rest.len() - rest.trim_start().len();
+    let mut start = lead;
     let mut pos = lead;
     let mut end = None;
     let mut state = 0; // 0: start, 1: after determiner, 2: in the name, 3: after plural noun
-    for word in rest[lead..].split_inclusive(char::is_whitespace) {
+    let mut words = rest[lead..].split_inclusive(char::is_whitespace).peekable();
+    while let Some(word) = words.next() {
         let w = word.trim_end();
         let at = pos;
         pos += word.len();
+        let next = words.peek().map_or("", |n| n.trim_end());
         match state {
+            // "But", "while": the clause opens after them.
+            0 if lower_in(w, OPENERS) && !starts_upper(next)
+                || lower_in(w, &["while", "but", "and"]) =>
+            {
+                start = pos;
+            }
             0 if lower_in(w, &["he", "she", "they", "we", "i"]) => {
                 end = Some(at + w.len());
                 state = 3;
             }
             0 | 1 if state == 0 && lower_in(w, DETERMINERS) => state = 1,
+            // "the Court of Appeals".
+            2 if w == "of" && starts_upper(next) => {}
             0..=2
                 if np_word(w) && starts_upper(w) && !lower_in(w, OPENERS) && !lower_in(w, STOP) =>
             {
                 end = Some(at + w.len());
                 state = 2;
             }
-            2 if w.len() > 3
-                && w.ends_with('s')
-                && !w.ends_with("ss")
-                && w.chars().all(|c| c.is_ascii_lowercase())
-                && !lower_in(w, STOP) =>
+            // "Mike Huckabee, the former governor, proposed": a name before an appositive
+            // that closes before a verb.
+            0..=2 if w.ends_with(',') && starts_upper(w) && np_word(&w[..w.len() - 1]) => {
+                let apposition = &rest[pos..];
+                let verb = apposition.find(", ").is_some_and(|i| {
+                    let after = apposition[i + 2..].split_whitespace().next().unwrap_or("");
+                    i < 80
+                        && after.starts_with(char::is_lowercase)
+                        && (!lower_in(after, STOP) || is_clause_word(after))
+                });
+                return verb.then_some((start, at + w.len() - 1));
+            }
+            1 | 2
+                if w.len() > 3
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && w.chars().all(|c| c.is_ascii_lowercase())
+                    && !lower_in(w, STOP) =>
             {
-                // "officials" — a noun only when a verb follows.
-                let next = rest[pos..].split_whitespace().next().unwrap_or("");
+                // "officials" — a noun only when a verb follows; before a determiner the word
+                // is the verb ("Wealth-X keeps its ...").
+                let object = lower_in(
+                    next,
+                    &[
+                        "its", "his", "her", "their", "the", "a", "an", "our", "this", "that",
+                    ],
+                );
+                if object || state == 1 && !next.starts_with(char::is_lowercase) {
+                    return finish(start, end, w);
+                }
                 if next.starts_with(char::is_lowercase) {
                     end = Some(at + w.len());
                     state = 3;
                 } else {
-                    return finish(rest, lead, end, w);
+                    return finish(start, end, w);
                 }
             }
-            _ => return finish(rest, lead, end, w),
+            _ => return finish(start, end, w),
         }
     }
     None
 }
 
 /// A subject counts when the word after it is lowercase (a verb), not punctuation.
-fn finish(_rest: &str, lead: usize, end: Option<usize>, next: &str) -> Option<(usize, usize)> {
+fn finish(start: usize, end: Option<usize>, next: &str) -> Option<(usize, usize)> {
     let end = end?;
     (next.starts_with(char::is_lowercase) && !lower_in(next, STOP)
         || lower_in(next, &["has", "have", "had", "was", "is"]))
-    .then_some((lead, end))
+    .then_some((start, end))
 }
 
 /// A verb-like word right after a source, for quotes whose cue is not in the lexicon

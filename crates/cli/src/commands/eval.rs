@@ -66,6 +66,9 @@ pub enum EvalCommand {
     Quotes {
         /// The split folder (with `text/` and `attributions/`).
         dir: PathBuf,
+        /// List up to N missed and N spurious attributions with their text.
+        #[arg(long, default_value_t = 0)]
+        misses: usize,
         #[command(flatten)]
         output: OutputArgs,
     },
@@ -203,8 +206,12 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        EvalCommand::Quotes { dir, output } => {
-            let r = crosscheck_eval::quotes::run(&dir)?;
+        EvalCommand::Quotes {
+            dir,
+            misses,
+            output,
+        } => {
+            let r = crosscheck_eval::quotes::run_with_misses(&dir, misses)?;
             if output.json {
                 print_json("quotes", &r, &[])?;
             } else {
@@ -221,6 +228,21 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
                         "  {name:<8} {:>5} gold {:>5} found  overlap P {:.3} R {:.3} F1 {:.3}  exact P {:.3} R {:.3} F1 {:.3}",
                         s.gold, s.predicted, s.overlap.precision, s.overlap.recall, s.overlap.f1,
                         s.exact.precision, s.exact.recall, s.exact.f1
+                    );
+                }
+                for m in &r.misses {
+                    let or_none = |s: &Option<String>| s.clone().unwrap_or_else(|| "-".into());
+                    outln!(
+                        "{} [{}] source {:?} cue {:?} content {:?}{}",
+                        m.kind,
+                        m.document,
+                        or_none(&m.source),
+                        or_none(&m.cue),
+                        m.content,
+                        m.found_source
+                            .as_ref()
+                            .map(|f| format!("  (found source {f:?})"))
+                            .unwrap_or_default()
                     );
                 }
             }
