@@ -470,7 +470,8 @@ fn said(c: &Comparison) -> Vec<Sentence> {
         .collect()
 }
 
-fn number(v: f64) -> String {
+/// A figure as the brief prints it: whole numbers with thousands separators ("12,000").
+pub fn number(v: f64) -> String {
     if v.fract() != 0.0 {
         return format!("{v}");
     }

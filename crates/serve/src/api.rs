@@ -210,18 +210,12 @@ pub async fn article(
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let value = blocking(&app, move |a| {
-        a.read(|s| {
-            let stored = s
-                .article(&id)?
-                .ok_or_else(|| ApiError::not_found(format!("no article {id:?}")))?;
-            let analysis = s.analysis(&stored.article.id)?;
-            let story = s.story_of(&stored.article.id)?;
-            let mut value =
-                serde_json::to_value(&stored).map_err(|e| ApiError::internal(e.to_string()))?;
-            value["analysis"] = serde_json::to_value(analysis).unwrap_or(Value::Null);
-            value["story"] = json!(story);
-            Ok(value)
-        })
+        let (stored, analysis, story) = a.article(&id)?;
+        let mut value =
+            serde_json::to_value(&stored).map_err(|e| ApiError::internal(e.to_string()))?;
+        value["analysis"] = serde_json::to_value(analysis).unwrap_or(Value::Null);
+        value["story"] = json!(story);
+        Ok(value)
     })
     .await?;
     Ok(Json(value))

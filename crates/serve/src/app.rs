@@ -10,9 +10,10 @@ use axum::body::Bytes;
 use crosscheck_analyze::Analyzer;
 use crosscheck_brief::Format;
 use crosscheck_ingest::{IngestOptions, Ingestor};
+use crosscheck_model::Analysis;
 use crosscheck_pipeline::read::{Reader, RecordOutcome};
 use crosscheck_pipeline::{Grouping, Story};
-use crosscheck_store::{Store, StoryRow};
+use crosscheck_store::{Store, StoredArticle, StoryRow};
 
 use crate::error::{ApiError, ServeError};
 use crate::ServeConfig;
@@ -128,6 +129,21 @@ impl App {
             pool.push(store);
         }
         result
+    }
+
+    /// A stored article (by id or id prefix) with its analysis and its story, or 404.
+    pub fn article(
+        &self,
+        id: &str,
+    ) -> Result<(StoredArticle, Option<Analysis>, Option<u64>), ApiError> {
+        self.read(|s| {
+            let stored = s
+                .article(id)?
+                .ok_or_else(|| ApiError::not_found(format!("no article {id:?}")))?;
+            let analysis = s.analysis(&stored.article.id)?;
+            let story = s.story_of(&stored.article.id)?;
+            Ok((stored, analysis, story))
+        })
     }
 
     /// The store's data version: what caches are checked against.

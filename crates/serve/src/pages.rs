@@ -8,7 +8,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use crosscheck_brief::Brief;
+use crosscheck_brief::{number, Brief};
 use crosscheck_model::{Analysis, Span};
 use crosscheck_store::{StoredArticle, StoryRow};
 use serde::Deserialize;
@@ -249,32 +249,13 @@ fn numbers(brief: &Brief) -> Vec<NumberRow> {
                 })
                 .collect(),
             verdict: match (f.consistent, f.range) {
-                (true, Some([lo, hi])) if lo == hi => format!("agree: {}", figure(lo)),
-                (true, Some([lo, hi])) => format!("agree: {}–{}", figure(lo), figure(hi)),
+                (true, Some([lo, hi])) if lo == hi => format!("agree: {}", number(lo)),
+                (true, Some([lo, hi])) => format!("agree: {}–{}", number(lo), number(hi)),
                 (true, None) => "agree".into(),
                 (false, _) => "conflict".into(),
             },
         })
         .collect()
-}
-
-fn figure(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        let digits = format!("{}", x.abs() as u64);
-        let mut out = String::new();
-        for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(ch);
-        }
-        if x < 0.0 {
-            out.insert(0, '-');
-        }
-        out
-    } else {
-        format!("{x}")
-    }
 }
 
 /// `GET /stories/{id}`: brief, source matrix, numbers, timeline and sources.
@@ -458,14 +439,8 @@ pub async fn article(
 ) -> Result<Response, PageError> {
     let cited = parse_hl(q.ok().and_then(|Query(q)| q.hl).as_deref());
     let page = blocking(&app, move |a| {
-        a.read(|s| {
-            let stored = s
-                .article(&id)?
-                .ok_or_else(|| ApiError::not_found(format!("no article {id:?}")))?;
-            let analysis = s.analysis(&stored.article.id)?;
-            let story = s.story_of(&stored.article.id)?;
-            Ok(article_page(&stored, analysis.as_ref(), story, cited))
-        })
+        let (stored, analysis, story) = a.article(&id)?;
+        Ok(article_page(&stored, analysis.as_ref(), story, cited))
     })
     .await?;
     Ok(html(&page).into_response())
@@ -506,12 +481,5 @@ mod tests {
         assert_eq!(parse_hl(Some("3-9")), Some(Span::new(3, 9)));
         assert_eq!(parse_hl(Some("x-9")), None);
         assert_eq!(parse_hl(None), None);
-    }
-
-    #[test]
-    fn figures_have_thousands_separators() {
-        assert_eq!(figure(12000.0), "12,000");
-        assert_eq!(figure(1.5), "1.5");
-        assert_eq!(figure(-1000.0), "-1,000");
     }
 }
