@@ -203,9 +203,21 @@ fn posted_records_are_stored_grouped_and_rejected_alone() {
         assert!(r.json()["error"]["message"].is_string());
     }
 
-    // Both stored articles are in stories, and the listing shows them.
+    // Both stored articles are in stories, and the listing shows them; topics are linked
+    // (and the grouping saved) within a few seconds.
     let page = s.get("/api/stories").json();
     assert_eq!(page["total"], 2, "{page}");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let page = s.get("/api/stories").json();
+        let stories = page["stories"].as_array().unwrap().clone();
+        if stories.iter().all(|st| st["topic"].is_u64()) {
+            assert!(stories.iter().all(|st| st["independent_origins"] == 1));
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "no topics: {page}");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
     let article = s.get(&format!("/api/articles/{id}")).json();
     assert!(article["story"].is_u64());
     assert_eq!(s.get("/healthz").json()["articles"], 2);

@@ -105,15 +105,25 @@ impl Grouping {
     /// [`Grouping::finish`] that keeps the grouping for more articles (the server commits
     /// after each request). Returns the number of stories touched since the last commit.
     pub fn commit(&mut self, store: &mut Store) -> anyhow::Result<usize> {
+        let touched = self.summarise(store)?;
+        let topics = self.topics(store)?;
+        store.apply_story_changes(&topics)?;
+        let state = serde_json::to_vec(&self.grouper).context("saving the grouping state")?;
+        store.set_state(STATE_KEY, &state)?;
+        Ok(touched)
+    }
+
+    /// Writes the placements so far and the summaries (origins, entities) of the stories
+    /// touched since the last call, without linking topics or saving the state: the cheap
+    /// part of [`Grouping::commit`], for a server that commits the rest now and then.
+    /// Returns the number of stories summarised.
+    pub fn summarise(&mut self, store: &mut Store) -> anyhow::Result<usize> {
         self.flush(store)?;
         let mut changes = Vec::new();
         for &id in &self.touched {
             changes.push(Story::load(store, id)?.summary(id));
         }
-        changes.extend(self.topics(store)?);
         store.apply_story_changes(&changes)?;
-        let state = serde_json::to_vec(&self.grouper).context("saving the grouping state")?;
-        store.set_state(STATE_KEY, &state)?;
         let touched = self.touched.len();
         self.touched.clear();
         Ok(touched)
@@ -128,7 +138,8 @@ impl Grouping {
             profiles.push(profile);
         }
         let active = self.grouper.profiles();
-        profiles.retain(|p| !active.iter().any(|a| a.id == p.id));
+        let live: std::collections::HashSet<u64> = active.iter().map(|a| a.id.0).collect();
+        profiles.retain(|p| !live.contains(&p.id.0));
         profiles.extend(active);
         profiles.sort_by_key(|p| p.id);
         let topics = link_topics(&profiles, &self.grouper.config().topics);

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use axum::body::Bytes;
@@ -74,6 +75,7 @@ pub struct App {
     writer: Mutex<Writer>,
     analyzer: Analyzer,
     watcher: Mutex<Store>,
+    unsettled: AtomicBool,
     listing: Mutex<Versioned<Vec<StoryRow>>>,
     views: Mutex<HashMap<u64, Slot<StoryView>>>,
 }
@@ -96,6 +98,7 @@ impl App {
             }),
             analyzer: Analyzer::default(),
             watcher: Mutex::new(Store::open(&config.data)?),
+            unsettled: AtomicBool::new(false),
             listing: Mutex::new(None),
             views: Mutex::new(HashMap::new()),
         })
@@ -229,8 +232,28 @@ impl App {
         let outcomes = crosscheck_pipeline::read::store_records(store, results, Some(grouping))
             .map_err(|e| ApiError::internal(format!("{e:#}")))?;
         grouping
-            .commit(store)
+            .summarise(store)
             .map_err(|e| ApiError::internal(format!("{e:#}")))?;
+        self.unsettled.store(true, Ordering::Release);
         Ok(outcomes)
+    }
+
+    /// Links topics and saves the grouping state if records arrived since the last time:
+    /// the costly part of a commit, run every few seconds and at shutdown rather than on
+    /// every request. Until it runs, new stories have no topic, and a crash would resume the
+    /// grouping from the state saved before (the stored stories stay as they are).
+    pub fn settle(&self) -> Result<(), ApiError> {
+        if !self.unsettled.swap(false, Ordering::AcqRel) {
+            return Ok(());
+        }
+        let mut w = self.writer.lock().expect("writer lock");
+        let Writer {
+            store, grouping, ..
+        } = &mut *w;
+        grouping.commit(store).map_err(|e| {
+            self.unsettled.store(true, Ordering::Release);
+            ApiError::internal(format!("{e:#}"))
+        })?;
+        Ok(())
     }
 }

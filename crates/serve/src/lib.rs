@@ -27,6 +27,9 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 pub use app::App;
 pub use error::ServeError;
 
+/// How often topics are linked and the grouping saved while records arrive.
+pub const SETTLE_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// Default request body limit: 16 MiB.
 pub const DEFAULT_BODY_LIMIT: usize = 16 * 1024 * 1024;
 
@@ -132,13 +135,32 @@ pub async fn serve(config: ServeConfig, ready: impl FnOnce(SocketAddr)) -> Resul
         source,
     })?;
     ready(local);
-    axum::serve(listener, router(app, &config))
+    let settler = tokio::spawn(settle_every(app.clone()));
+    let served = axum::serve(listener, router(app.clone(), &config))
         .with_graceful_shutdown(shutdown())
         .await
         .map_err(|source| ServeError::Bind {
             addr: local,
             source,
-        })
+        });
+    settler.abort();
+    let last = tokio::task::spawn_blocking(move || app.settle()).await;
+    if let Ok(Err(e)) = last {
+        eprintln!("crosscheck: saving the grouping at shutdown: {}", e.message);
+    }
+    served
+}
+
+/// Links topics and saves the grouping every [`SETTLE_EVERY`] while records arrive.
+async fn settle_every(app: Arc<App>) {
+    let mut tick = tokio::time::interval(SETTLE_EVERY);
+    loop {
+        tick.tick().await;
+        let app = app.clone();
+        if let Ok(Err(e)) = tokio::task::spawn_blocking(move || app.settle()).await {
+            eprintln!("crosscheck: saving the grouping: {}", e.message);
+        }
+    }
 }
 
 async fn shutdown() {
