@@ -222,7 +222,7 @@ impl Grouper {
             .sqrt();
 
         let scored = if norm > 0.0 {
-            let evidence = self.evidence(&vector);
+            let evidence = self.evidence(&vector, true);
             self.score_candidates(&vector, &idf, norm, doc.time, &evidence)
         } else {
             Vec::new()
@@ -408,30 +408,22 @@ impl Grouper {
         });
         dot / (self.story_norm(sa) * self.story_norm(sb))
             * self.decay(sa.first, sa.last, sb.first, sb.last)
-            * self.conflict(&self.years(&sa.terms), &self.years(&sb.terms))
+            * self.conflict(
+                &self.evidence(&sa.terms, false),
+                &self.evidence(&sb.terms, false),
+            )
     }
 
-    /// What a vector says that can conflict with a story (see [`crate::conflict`]).
-    fn evidence(&self, terms: &[(u32, f32)]) -> Evidence {
+    /// What a vector says that can conflict with a story (see [`crate::conflict`]); with
+    /// `actors` false, only the years it names (what merging two stories checks).
+    fn evidence(&self, terms: &[(u32, f32)], actors: bool) -> Evidence {
         let c = &self.config;
         Evidence::of(
             &self.vocab,
             terms,
             c.prior_docs,
             c.conflict_penalty > 0.0,
-            c.actor_penalty > 0.0,
-        )
-    }
-
-    /// The years a vector names, alone (what merging two stories checks).
-    fn years(&self, terms: &[(u32, f32)]) -> Evidence {
-        let c = &self.config;
-        Evidence::of(
-            &self.vocab,
-            terms,
-            c.prior_docs,
-            c.conflict_penalty > 0.0,
-            false,
+            actors && c.actor_penalty > 0.0,
         )
     }
 
