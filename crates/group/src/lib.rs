@@ -28,6 +28,7 @@ mod conflict;
 mod features;
 mod grouper;
 mod sparse;
+mod topic_names;
 mod topics;
 mod vocab;
 
@@ -35,5 +36,6 @@ pub use batch::{regroup, Grouping};
 pub use config::GroupConfig;
 pub use features::{words, Doc};
 pub use grouper::{Grouper, Placement, StoryId, StoryProfile, STATE_VERSION};
+pub use topic_names::name_topics;
 pub use topics::{link_topics, TopicConfig, TopicId};
 pub use vocab::Signal;

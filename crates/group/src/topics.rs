@@ -40,6 +40,10 @@ pub struct TopicConfig {
     pub event_weight: f32,
     /// Neighbours each story keeps in the similarity graph (bounds time and memory).
     pub neighbours: usize,
+    /// Stories a streaming store re-links at each commit: the active ones and the newest
+    /// retired ones up to this many; older stories keep their topic (bounds time and
+    /// memory as the archive grows).
+    pub window: usize,
 }
 
 impl Default for TopicConfig {
@@ -49,6 +53,7 @@ impl Default for TopicConfig {
             entity_weight: 0.25,
             event_weight: 0.3,
             neighbours: 40,
+            window: 20_000,
         }
     }
 }
@@ -99,7 +104,16 @@ fn vectors(profiles: &[StoryProfile], config: &TopicConfig) -> Vec<Vec<(u32, f32
         .collect()
 }
 
+/// Posting lists longer than this (words most stories of a big window share) are not walked
+/// to score candidates: a story's candidates come from its rarer terms, and the best
+/// [`RESCORED`] of them per neighbour wanted are then scored on every term.
+const MAX_POSTINGS: usize = 1_000;
+/// Candidates rescored on every term, per neighbour kept, when long postings were skipped.
+const RESCORED: usize = 4;
+
 /// Each vector's `k` most similar others (cosine > 0), as symmetric edges `(i, j, sim)`.
+/// Exact while no posting list exceeds [`MAX_POSTINGS`]; on bigger windows the time per
+/// story is bounded by the postings of its rarer terms.
 fn neighbours(vectors: &[Vec<(u32, f32)>], k: usize) -> BTreeMap<(usize, usize), f32> {
     let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::default();
     for (i, v) in vectors.iter().enumerate() {
@@ -110,9 +124,16 @@ fn neighbours(vectors: &[Vec<(u32, f32)>], k: usize) -> BTreeMap<(usize, usize),
     let mut edges = BTreeMap::new();
     let mut acc: Vec<f32> = vec![0.0; vectors.len()];
     let mut touched: Vec<usize> = Vec::new();
+    let by_score = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
     for (i, v) in vectors.iter().enumerate() {
+        let mut skipped = false;
         for &(t, w) in v {
-            for &(j, wj) in &postings[&t] {
+            let list = &postings[&t];
+            if list.len() > MAX_POSTINGS {
+                skipped = true;
+                continue;
+            }
+            for &(j, wj) in list {
                 if j != i {
                     if acc[j] == 0.0 {
                         touched.push(j);
@@ -125,12 +146,48 @@ fn neighbours(vectors: &[Vec<(u32, f32)>], k: usize) -> BTreeMap<(usize, usize),
         for &(j, _) in &near {
             acc[j] = 0.0;
         }
-        near.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        for (j, s) in near.into_iter().take(k) {
+        if skipped {
+            keep_best(&mut near, k.saturating_mul(RESCORED), by_score);
+            for (j, s) in &mut near {
+                *s = dot(v, &vectors[*j]);
+            }
+        }
+        keep_best(&mut near, k, by_score);
+        for (j, s) in near {
             edges.insert((i.min(j), i.max(j)), s);
         }
     }
     edges
+}
+
+/// Keeps the `k` first items of `items` in `order`, sorted.
+fn keep_best<T>(items: &mut Vec<T>, k: usize, order: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    if items.len() > k {
+        if k == 0 {
+            items.clear();
+            return;
+        }
+        items.select_nth_unstable_by(k - 1, &order);
+        items.truncate(k);
+    }
+    items.sort_unstable_by(order);
+}
+
+/// The dot product of two sparse vectors sorted by term.
+fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
 }
 
 /// Average-link agglomeration over the graph; returns each item's group (its group's
@@ -238,5 +295,24 @@ mod tests {
             [TopicId(0), TopicId(1), TopicId(0), TopicId(0), TopicId(2)]
         );
         assert_eq!(topics, link_topics(&profiles, &TopicConfig::default()));
+    }
+
+    #[test]
+    fn neighbours_of_a_big_window_are_found_through_rarer_terms() {
+        // Every vector shares "common"; pairs (2m, 2m+1) also share a rare term.
+        let n = MAX_POSTINGS + 10;
+        let vectors: Vec<Vec<(u32, f32)>> = (0..n)
+            .map(|i| vec![(0, 0.6), (1 + (i / 2) as u32, 0.8)])
+            .collect();
+        let edges = neighbours(&vectors, 2);
+        assert!(edges.len() >= n / 2);
+        for m in 0..n / 2 {
+            let s = edges[&(2 * m, 2 * m + 1)];
+            assert!((s - 1.0).abs() < 1e-5, "pair {m}: {s}");
+        }
+        assert_eq!(dot(&vectors[0], &vectors[2]), 0.6 * 0.6);
+        let mut items = vec![3, 1, 2, 5];
+        keep_best(&mut items, 2, |a: &i32, b: &i32| b.cmp(a));
+        assert_eq!(items, [5, 3]);
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use anyhow::{bail, Context};
-use crosscheck_group::{link_topics, Doc, GroupConfig, Grouper, StoryProfile, STATE_VERSION};
+use crosscheck_group::{link_topics, name_topics, Doc, GroupConfig, Grouper, STATE_VERSION};
 use crosscheck_model::ArticleId;
 use crosscheck_store::{Store, StoryChange};
 
@@ -57,6 +57,11 @@ impl Grouping {
             changes: Vec::new(),
             touched: BTreeSet::new(),
         }
+    }
+
+    /// The grouper (active stories, vocabulary), for figures.
+    pub fn grouper(&self) -> &Grouper {
+        &self.grouper
     }
 
     /// Places a newly stored article.
@@ -129,27 +134,41 @@ impl Grouping {
         Ok(touched)
     }
 
-    /// Topics over every story: the retired ones as saved, the active ones as they stand.
+    /// Topics over a window of stories: the active ones as they stand and the newest retired
+    /// ones as saved (older stories keep their topic). Clusters keep the topic most of their
+    /// stories had; only stories whose topic changed are written.
     fn topics(&self, store: &Store) -> anyhow::Result<Vec<StoryChange>> {
-        let mut profiles: Vec<StoryProfile> = Vec::new();
-        for (id, json) in store.story_profiles()? {
+        let config = &self.grouper.config().topics;
+        let mut profiles = self.grouper.profiles();
+        let live: std::collections::HashSet<u64> = profiles.iter().map(|a| a.id.0).collect();
+        let room = config.window.saturating_sub(profiles.len());
+        for (id, json) in store.recent_story_profiles(room + live.len())? {
+            if live.contains(&id) {
+                continue;
+            }
             let profile = serde_json::from_str(&json)
                 .with_context(|| format!("{}: corrupt profile of story {id}", store.path()))?;
             profiles.push(profile);
         }
-        let active = self.grouper.profiles();
-        let live: std::collections::HashSet<u64> = active.iter().map(|a| a.id.0).collect();
-        profiles.retain(|p| !live.contains(&p.id.0));
-        profiles.extend(active);
         profiles.sort_by_key(|p| p.id);
-        let topics = link_topics(&profiles, &self.grouper.config().topics);
-        Ok(profiles
+        let excess = profiles.len().saturating_sub(config.window.max(live.len()));
+        let mut skipped = 0;
+        profiles.retain(|p| {
+            let keep = live.contains(&p.id.0) || skipped >= excess;
+            skipped += usize::from(!keep);
+            keep
+        });
+        let ids: Vec<u64> = profiles.iter().map(|p| p.id.0).collect();
+        let previous = store.story_topics(&ids)?;
+        let clusters = link_topics(&profiles, config);
+        let mut next = store.next_topic()?;
+        let names = name_topics(&clusters, &previous, &mut next);
+        Ok(ids
             .iter()
-            .zip(topics)
-            .map(|(p, t)| StoryChange::Topic {
-                story: p.id.0,
-                topic: t.0,
-            })
+            .zip(previous)
+            .zip(names)
+            .filter(|((_, before), now)| *before != Some(*now))
+            .map(|((&story, _), topic)| StoryChange::Topic { story, topic })
             .collect())
     }
 }

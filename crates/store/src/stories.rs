@@ -132,17 +132,52 @@ impl Store {
         Ok(self.story_rows(Some(id))?.pop())
     }
 
-    /// Every saved story profile (JSON), by story id.
-    pub fn story_profiles(&self) -> Result<Vec<(u64, String)>, StoreError> {
+    /// The saved profiles (JSON) of the `limit` newest stories that have one (the retired
+    /// ones), oldest first.
+    pub fn recent_story_profiles(&self, limit: usize) -> Result<Vec<(u64, String)>, StoreError> {
         let ctx = || format!("{}: reading story profiles", self.path);
         let mut stmt = self
             .conn
-            .prepare("SELECT id, profile FROM stories WHERE profile IS NOT NULL ORDER BY id")
+            .prepare(
+                "SELECT id, profile FROM stories WHERE profile IS NOT NULL \
+                 ORDER BY id DESC LIMIT ?1",
+            )
             .context(ctx)?;
         let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)))
+            .query_map([limit.min(i64::MAX as usize) as i64], |r| {
+                Ok((r.get::<_, i64>(0)? as u64, r.get(1)?))
+            })
             .context(ctx)?;
-        rows.map(|r| r.context(ctx)).collect()
+        let mut out: Vec<(u64, String)> = rows.map(|r| r.context(ctx)).collect::<Result<_, _>>()?;
+        out.reverse();
+        Ok(out)
+    }
+
+    /// The topic of each story in `ids`, if it has one.
+    pub fn story_topics(&self, ids: &[u64]) -> Result<Vec<Option<u64>>, StoreError> {
+        let ctx = || format!("{}: reading story topics", self.path);
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT topic FROM stories WHERE id = ?1")
+            .context(ctx)?;
+        ids.iter()
+            .map(|&id| {
+                stmt.query_row([id as i64], |r| r.get::<_, Option<i64>>(0))
+                    .optional()
+                    .map(|t| t.flatten().map(|t| t as u64))
+                    .context(ctx)
+            })
+            .collect()
+    }
+
+    /// The first topic id not in use.
+    pub fn next_topic(&self) -> Result<u64, StoreError> {
+        self.conn
+            .query_row("SELECT coalesce(max(topic) + 1, 0) FROM stories", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map(|t| t as u64)
+            .context(|| format!("{}: reading topics", self.path))
     }
 
     /// The articles of a story, oldest first (undated ones in the order they were stored),
@@ -384,7 +419,16 @@ mod tests {
         assert_eq!(store.story_of(&b).unwrap(), Some(1));
         let members = store.story_members(1).unwrap();
         assert_eq!(members[0].0.article.id, a);
-        assert_eq!(store.story_profiles().unwrap(), vec![(3, "{}".to_string())]);
+        assert_eq!(
+            store.recent_story_profiles(5).unwrap(),
+            vec![(3, "{}".to_string())]
+        );
+        assert!(store.recent_story_profiles(0).unwrap().is_empty());
+        assert_eq!(
+            store.story_topics(&[1, 3, 9]).unwrap(),
+            [Some(7), None, None]
+        );
+        assert_eq!(store.next_topic().unwrap(), 8);
         assert_eq!(store.story(2).unwrap(), None);
         store.set_state("group", b"state").unwrap();
         assert_eq!(

@@ -3,7 +3,6 @@
 pub mod analyze;
 pub mod articles;
 pub mod bench;
-pub mod bench_serve;
 pub mod compare;
 pub mod eval;
 pub mod eval_stories;
