@@ -39,12 +39,43 @@ const ROLE_NOUNS: &[&str] = &[
     "the",
 ];
 
+/// Sentence adverbs and connectives the tagger sometimes takes for a name when they open a
+/// sentence ("Furthermore, ..."): never an entity on their own.
+const CONNECTIVES: &[&str] = &[
+    "Accordingly",
+    "Additionally",
+    "Also",
+    "Besides",
+    "Consequently",
+    "Finally",
+    "Furthermore",
+    "Hence",
+    "However",
+    "Indeed",
+    "Instead",
+    "Likewise",
+    "Meanwhile",
+    "Moreover",
+    "Nevertheless",
+    "Nonetheless",
+    "Otherwise",
+    "Overall",
+    "Similarly",
+    "Still",
+    "Therefore",
+    "Thus",
+    "Yet",
+];
+
 /// The entities of an article's clean text, in order of first mention.
 pub fn find(text: &str) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
     // The name keys of each entity's variants, beside `out`: keys are costly to fold.
     let mut keys: Vec<Vec<String>> = Vec::new();
     for m in TAGGER.entities(text) {
+        if CONNECTIVES.contains(&m.text.as_str()) {
+            continue;
+        }
         let key = names::key(&m.text);
         let kind = match m.kind {
             Tagged::Person => EntityKind::Person,
@@ -133,6 +164,20 @@ fn role_of(text: &str, span: Span) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_connectives_are_not_entities() {
+        let found = find("Furthermore, Smith will resign. Moreover, Jones left Paris.");
+        let names: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
+        assert!(
+            !names.contains(&"Furthermore") && !names.contains(&"Moreover"),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&"Smith") && names.contains(&"Paris"),
+            "{names:?}"
+        );
+    }
 
     #[test]
     fn variants_merge_and_roles_are_kept() {

@@ -240,7 +240,7 @@ impl Store {
             .prepare_cached(
                 "SELECT m.story, s.topic, a.id, coalesce(a.title, substr(a.text, 1, 200)), a.published, \
                  (SELECT count(*) FROM sightings g WHERE g.article_id = a.id), \
-                 s.independent, s.entities \
+                 s.independent, s.entities, a.title IS NULL \
                  FROM story_articles m JOIN articles a ON a.rowid = m.article_rowid \
                  LEFT JOIN stories s ON s.id = m.story \
                  WHERE ?1 IS NULL OR m.story = ?1 \
@@ -280,8 +280,8 @@ impl Store {
             }
             row.topic = r.get::<_, Option<i64>>(1).context(ctx)?.map(|t| t as u64);
             if row.title.is_none() {
-                // Untitled articles stand in with their first line.
-                row.title = title.and_then(|t| t.lines().next().map(str::trim).map(str::to_string));
+                let untitled: bool = r.get(8).context(ctx)?;
+                row.title = title.as_deref().and_then(|t| headline(t, untitled));
             }
             row.first = row.first.min(published).or(published).or(row.first);
             row.last = row.last.max(published);
@@ -290,6 +290,25 @@ impl Store {
         }
         Ok(stories.into_values().collect())
     }
+}
+
+/// Most characters of a headline made from an untitled article's text.
+const HEADLINE_CHARS: usize = 100;
+
+/// A story's headline: the title's first line, or for an untitled article (`text` is the
+/// start of its text) the first line cut at a word boundary with an ellipsis.
+fn headline(text: &str, untitled: bool) -> Option<String> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    if !untitled || line.chars().count() <= HEADLINE_CHARS {
+        return Some(line.to_string());
+    }
+    let end = line
+        .char_indices()
+        .nth(HEADLINE_CHARS)
+        .map_or(line.len(), |(i, _)| i);
+    let cut = line[..end].rfind(char::is_whitespace).unwrap_or(end);
+    let head = line[..cut].trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';');
+    Some(format!("{head}…"))
 }
 
 fn apply(tx: &rusqlite::Connection, change: &StoryChange) -> rusqlite::Result<()> {
@@ -347,6 +366,20 @@ mod tests {
     use crosscheck_model::Article;
 
     use super::*;
+
+    #[test]
+    fn untitled_stories_are_headed_by_their_first_line_cut_at_a_word() {
+        let long = "Showers continued throughout the week in the Bahia cocoa zone, alleviating the drought since early January and improving prospects";
+        let h = headline(long, true).unwrap();
+        assert_eq!(h, "Showers continued throughout the week in the Bahia cocoa zone, alleviating the drought since early…");
+        assert!(h.chars().count() <= HEADLINE_CHARS + 1);
+        assert_eq!(headline(long, false).unwrap(), long);
+        assert_eq!(
+            headline("\n  Short first line\nmore", true).unwrap(),
+            "Short first line"
+        );
+        assert_eq!(headline("  \n ", true), None);
+    }
 
     fn add(store: &mut Store, text: &str, published: &str) -> ArticleId {
         let mut a = Article::new(ArticleId::of_text(text), text.into());
