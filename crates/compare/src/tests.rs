@@ -4,6 +4,7 @@ use crosscheck_analyze::Analyzer;
 use crosscheck_model::{Analysis, Article, ArticleId, Credit, CreditKind};
 
 use super::*;
+use crate::align::{clauses, quoted_ranges};
 
 fn articles(texts: &[(&str, &str)]) -> (Vec<Article>, Vec<Analysis>) {
     let articles: Vec<Article> = texts
