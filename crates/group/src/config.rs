@@ -59,7 +59,7 @@ pub struct GroupConfig {
 impl Default for GroupConfig {
     fn default() -> Self {
         Self {
-            threshold: 0.16,
+            threshold: 0.155,
             merge_threshold: 0.6,
             word_weight: 0.7,
             phrase_weight: 0.7,

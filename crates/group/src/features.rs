@@ -1,7 +1,8 @@
 //! What the grouper compares: an article reduced to weighted, namespaced terms.
 //!
 //! Content words of the title and body (lowercased, stop words dropped, a light suffix
-//! stemmer so "checks", "checked" and "checking" meet), plus the analysis's entities
+//! stemmer so "checks", "checked" and "checking" meet) and two-word phrases of the title
+//! and the lead, plus the analysis's entities
 //! (`e:` + [`names::key`], so Zelensky and Zelenskiy are one term; places also add their
 //! country), numbers with their unit (`n:`) and resolved dates (`d:`). The namespace lets
 //! the [`crate::Grouper`] weigh each signal on its own; extraction itself has no settings.
@@ -25,7 +26,7 @@ const TITLE_WEIGHT: f32 = 2.0;
 /// Weight of two content words in a row ("betty ford", "check rehab") next to one word.
 const BIGRAM_WEIGHT: f32 = 0.5;
 
-/// Content words of the body (its lead) that phrases are taken from.
+/// Content words of the body (its lead) that phrases are taken from, besides the title's.
 const PHRASE_WORDS: usize = 80;
 
 /// An article as the grouper sees it. Plain data: compute it in parallel, store it, or
@@ -45,7 +46,13 @@ impl Doc {
     pub fn extract(article: &Article, analysis: &Analysis) -> Self {
         let mut counts: BTreeMap<String, f32> = BTreeMap::new();
         if let Some(title) = &article.title {
+            let mut previous: Option<String> = None;
             for w in words(title) {
+                // The headline's phrases name the event ("jewelry heist", "jamal williams").
+                if let Some(p) = previous.take() {
+                    *counts.entry(format!("{p} {w}")).or_default() += BIGRAM_WEIGHT;
+                }
+                previous = Some(w.clone());
                 *counts.entry(numbered(w)).or_default() += TITLE_WEIGHT;
             }
         }
@@ -457,5 +464,16 @@ mod tests {
             a.terms
         );
         assert!(a.terms.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn title_phrases_count() {
+        let analyzer = crosscheck_analyze::Analyzer::default();
+        let mut article = Article::new(ArticleId::of_text("x"), "Nothing else here.".into());
+        article.title = Some("Jewelry heist in Paris".into());
+        let doc = Doc::extract(&article, &analyzer.analyze(&article));
+        let weight = |t: &str| doc.terms.iter().find(|(x, _)| x == t).map(|x| x.1);
+        assert_eq!(weight("jewelry heist"), Some(1.0 + BIGRAM_WEIGHT.ln()));
+        assert_eq!(weight("heist"), Some(1.0 + TITLE_WEIGHT.ln()));
     }
 }
