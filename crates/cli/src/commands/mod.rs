@@ -5,6 +5,8 @@ pub mod articles;
 pub mod bench;
 pub mod bench_serve;
 pub mod compare;
+#[cfg(feature = "embeddings")]
+pub mod embeddings;
 pub mod eval;
 pub mod eval_stories;
 pub mod ingest;
