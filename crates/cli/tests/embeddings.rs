@@ -20,7 +20,10 @@ fn model() -> Option<PathBuf> {
         "CROSSCHECK_REQUIRE_MODEL is set but {} has no model",
         dir.display()
     );
-    eprintln!("skipped: no model in {} (run scripts/fetch-model)", dir.display());
+    eprintln!(
+        "skipped: no model in {} (run scripts/fetch-model)",
+        dir.display()
+    );
     None
 }
 
@@ -62,7 +65,9 @@ fn eval_stories_blends_embeddings_from_the_model_folder() {
     let set = labelled(scratch.path());
     let eval = || {
         let mut cmd = cc(scratch.path());
-        cmd.args(["eval", "stories"]).arg(&set).env_remove("CROSSCHECK_MODEL_DIR");
+        cmd.args(["eval", "stories"])
+            .arg(&set)
+            .env_remove("CROSSCHECK_MODEL_DIR");
         cmd
     };
     let (lexical, out) = json(&mut eval());
@@ -70,12 +75,22 @@ fn eval_stories_blends_embeddings_from_the_model_folder() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("embedded"));
 
     // Weight 0: the vectors are computed but the grouping is the lexical one.
-    let (off, out) = json(eval().arg("--model").arg(&model).args(["--embedding-weight", "0"]));
+    let (off, out) = json(
+        eval()
+            .arg("--model")
+            .arg(&model)
+            .args(["--embedding-weight", "0"]),
+    );
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("embedded 6 articles"));
     assert_eq!(off["stories"], lexical["stories"]);
 
-    let (on, out) = json(eval().arg("--model").arg(&model).args(["--embedding-weight", "0.5"]));
+    let (on, out) = json(
+        eval()
+            .arg("--model")
+            .arg(&model)
+            .args(["--embedding-weight", "0.5"]),
+    );
     assert!(out.status.success());
     assert!(f1(&on) > 0.9, "{}", on["stories"]);
     assert!(f1(&on) >= f1(&lexical), "{} vs {}", f1(&on), f1(&lexical));
