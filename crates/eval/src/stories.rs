@@ -13,7 +13,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use crosscheck_analyze::Analyzer;
-use crosscheck_group::{link_topics, regroup, Doc, GroupConfig, StoryId, TopicId};
+use crosscheck_group::{embedding_text, link_topics, regroup, Doc, GroupConfig, StoryId, TopicId};
 use crosscheck_ingest::{Format, Ingestor};
 use crosscheck_model::Article;
 use rayon::prelude::*;
@@ -144,6 +144,23 @@ pub struct Report {
 
 /// Reads, orders and analyses a labelled JSON Lines file.
 pub fn prepare(path: &Path, ingestor: &Ingestor) -> Result<Prepared, EvalError> {
+    prepare_inner(path, ingestor, false).map(|(p, _)| p)
+}
+
+/// [`prepare`], also giving what to embed of each article ([`embedding_text`]), in the order
+/// of [`Prepared::docs`]: the caller embeds them and fills in [`Doc::embedding`].
+pub fn prepare_with_texts(
+    path: &Path,
+    ingestor: &Ingestor,
+) -> Result<(Prepared, Vec<String>), EvalError> {
+    prepare_inner(path, ingestor, true)
+}
+
+fn prepare_inner(
+    path: &Path,
+    ingestor: &Ingestor,
+    texts: bool,
+) -> Result<(Prepared, Vec<String>), EvalError> {
     let start = Instant::now();
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|source| EvalError::Io {
@@ -170,13 +187,19 @@ pub fn prepare(path: &Path, ingestor: &Ingestor) -> Result<Prepared, EvalError> 
         .par_iter()
         .map(|(a, _)| Doc::extract(a, &analyzer.analyze(a)))
         .collect();
-    Ok(Prepared {
+    let texts = if texts {
+        labelled.iter().map(|(a, _)| embedding_text(a)).collect()
+    } else {
+        Vec::new()
+    };
+    let prepared = Prepared {
         records,
         rejected,
         docs,
         gold: labelled.into_iter().map(|(_, g)| g).collect(),
         seconds: start.elapsed().as_secs_f64(),
-    })
+    };
+    Ok((prepared, texts))
 }
 
 /// Sorts the dated articles by publication time (stably) among the slots dated articles

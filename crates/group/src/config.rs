@@ -54,6 +54,12 @@ pub struct GroupConfig {
     /// unseen terms no active story holds are forgotten, down to three quarters of it, so
     /// the saved state stays bounded as the corpus grows.
     pub max_terms: usize,
+    /// Weight of the embedding cosine in the join score when articles carry embeddings
+    /// (`(1 - w) * lexical + w * semantic`); 0 keeps the lexical score alone.
+    pub embedding_weight: f32,
+    /// Embedding cosine that counts as no similarity (what unrelated news scores); the
+    /// cosine is rescaled from it to 1.
+    pub embedding_floor: f32,
 }
 
 impl Default for GroupConfig {
@@ -75,6 +81,8 @@ impl Default for GroupConfig {
             conflict_penalty: 0.25,
             actor_penalty: 0.25,
             max_terms: 200_000,
+            embedding_weight: 0.0,
+            embedding_floor: 0.3,
             topics: TopicConfig::default(),
         }
     }

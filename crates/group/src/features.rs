@@ -39,6 +39,10 @@ pub struct Doc {
     pub time: Option<i64>,
     /// Terms and their weights (sublinear term frequency), sorted by term, each once.
     pub terms: Vec<(String, f32)>,
+    /// A sentence embedding of the article (unit length), when one was computed: the
+    /// grouper blends its cosine in with [`crate::GroupConfig::embedding_weight`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub embedding: Option<Vec<f32>>,
 }
 
 impl Doc {
@@ -113,6 +117,7 @@ impl Doc {
             id: article.id.clone(),
             time: article.published.map(|p| p.timestamp()),
             terms: terms.into_iter().collect(),
+            embedding: None,
         }
     }
 }

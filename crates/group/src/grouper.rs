@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::conflict::{self, Evidence};
 use crate::features::{Doc, ENTITY};
+use crate::semantic;
 use crate::sparse::{self, Sparse};
 use crate::vocab::Vocab;
 use crate::GroupConfig;
@@ -86,6 +87,9 @@ struct Story {
     last: Option<i64>,
     /// Sequence number of its last article.
     touched: u64,
+    /// Sum of its articles' embeddings, when they have them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    embedding: Option<Vec<f32>>,
 }
 
 /// The streaming grouper. Stateful: its whole state serialises, so a store can save it after
@@ -223,7 +227,8 @@ impl Grouper {
 
         let scored = if norm > 0.0 {
             let evidence = self.evidence(&vector, true);
-            self.score_candidates(&vector, &idf, norm, doc.time, &evidence)
+            let embedding = doc.embedding.as_deref();
+            self.score_candidates(&vector, &idf, norm, doc.time, &evidence, embedding)
         } else {
             Vec::new()
         };
@@ -239,6 +244,7 @@ impl Grouper {
                     first: None,
                     last: None,
                     touched: self.seq,
+                    embedding: None,
                 };
                 self.stories.insert(id, story);
                 self.by_touch.insert((self.seq, id));
@@ -251,6 +257,12 @@ impl Grouper {
             Vec::new()
         };
         self.absorb(story, &unit, 1, doc.time, doc.time);
+        let sum = &mut self
+            .stories
+            .get_mut(&story)
+            .expect("active story")
+            .embedding;
+        semantic::accumulate(sum, doc.embedding.as_deref());
 
         let mut merged = if opened {
             Vec::new()
@@ -265,6 +277,12 @@ impl Grouper {
             for &other in &merged {
                 let s = self.remove(other);
                 self.absorb(survivor, &s.terms, s.articles, s.first, s.last);
+                let sum = &mut self
+                    .stories
+                    .get_mut(&survivor)
+                    .expect("active story")
+                    .embedding;
+                semantic::accumulate(sum, s.embedding.as_deref());
             }
         }
 
@@ -296,6 +314,7 @@ impl Grouper {
         norm: f32,
         time: Option<i64>,
         evidence: &Evidence,
+        embedding: Option<&[f32]>,
     ) -> Vec<(u64, f32)> {
         let mut query: Vec<(usize, f32)> = vector
             .iter()
@@ -327,6 +346,7 @@ impl Grouper {
                 } else {
                     0.0
                 };
+                let cos = semantic::blend(&self.config, cos, embedding, s.embedding.as_deref());
                 let conflict = if evidence.is_empty() {
                     1.0
                 } else {

@@ -16,6 +16,7 @@ fn doc(n: u32, day: Option<i64>, words: &str) -> Doc {
         id: ArticleId::from_string(format!("{n:016x}")),
         time: day.map(|d| d * DAY_SECS),
         terms,
+        embedding: None,
     }
 }
 

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use crosscheck_eval::stories::{self, Level};
+use crosscheck_eval::stories::{self, Level, Report};
 use crosscheck_group::GroupConfig;
 use crosscheck_ingest::Ingestor;
 
@@ -25,6 +25,9 @@ pub struct StoriesArgs {
     /// A grouping configuration (JSON, any subset of the fields) instead of the defaults.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    #[cfg(feature = "embeddings")]
+    #[command(flatten)]
+    embeddings: super::embeddings::EmbeddingArgs,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -45,7 +48,7 @@ pub fn run(args: StoriesArgs) -> anyhow::Result<ExitCode> {
         LevelArg::Story => Level::Story,
         LevelArg::Topic => Level::Topic,
     };
-    let r = stories::run(&args.file, level, &config, &Ingestor::default())?;
+    let r = evaluate(&args, level, config)?;
     if args.output.json {
         print_json("stories", &r, &[])?;
     } else {
@@ -71,6 +74,33 @@ pub fn run(args: StoriesArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "embeddings"))]
+fn evaluate(args: &StoriesArgs, level: Level, config: GroupConfig) -> anyhow::Result<Report> {
+    Ok(stories::run(
+        &args.file,
+        level,
+        &config,
+        &Ingestor::default(),
+    )?)
+}
+
+/// With a model, the articles are embedded before grouping.
+#[cfg(feature = "embeddings")]
+fn evaluate(args: &StoriesArgs, level: Level, mut config: GroupConfig) -> anyhow::Result<Report> {
+    let Some(model) = &args.embeddings.model else {
+        return Ok(stories::run(
+            &args.file,
+            level,
+            &config,
+            &Ingestor::default(),
+        )?);
+    };
+    args.embeddings.configure(&mut config);
+    let (mut prepared, texts) = stories::prepare_with_texts(&args.file, &Ingestor::default())?;
+    super::embeddings::embed_docs(model, &mut prepared.docs, &texts)?;
+    Ok(stories::score(&prepared, level, &config))
 }
 
 fn read_config(path: &Path) -> anyhow::Result<GroupConfig> {

@@ -4,6 +4,8 @@ pub mod analyze;
 pub mod articles;
 pub mod bench;
 pub mod compare;
+#[cfg(feature = "embeddings")]
+pub mod embeddings;
 pub mod eval;
 pub mod eval_stories;
 pub mod ingest;
