@@ -18,6 +18,9 @@ struct Found {
     /// Where the source and cue stand: content never runs into it.
     claim: (usize, usize),
     content: (usize, usize),
+    /// A reporting noun ("Trump's claim that ..."): its own attribution even within another's
+    /// content, as it names the claim the outer source speaks about.
+    noun: bool,
 }
 
 /// The indirect attributions of one sentence. `quoted` are the sentence-relative ranges inside
@@ -70,6 +73,7 @@ pub(super) fn find(
                         cue: m.as_str().to_string(),
                         claim: (sa, m.end()),
                         content: (m.end() + content_start(rest), sentence.len()),
+                        noun: false,
                     });
                 }
             }
@@ -96,6 +100,7 @@ pub(super) fn find(
                         cue: m.as_str().to_string(),
                         claim: (m.start(), m.end()),
                         content: (start, sentence.len()),
+                        noun: false,
                     });
                 }
             }
@@ -122,6 +127,7 @@ pub(super) fn find(
                 cue,
                 claim: (m.start(), sb),
                 content,
+                noun: false,
             });
             continue;
         }
@@ -134,6 +140,7 @@ pub(super) fn find(
                     cue,
                     claim: (m.start(), m.end() + b),
                     content: (clause_start(lead), lead.len()),
+                    noun: false,
                 });
                 continue;
             }
@@ -183,6 +190,7 @@ pub(super) fn find(
                 cue,
                 claim: (sa, m.end()),
                 content: (clause_start(lead), sentence.len()),
+                noun: false,
             });
             continue;
         } else if !pauses && words(after_text) >= MIN_CONTENT_WORDS && !placed {
@@ -201,6 +209,7 @@ pub(super) fn find(
             cue,
             claim: (sa, m.end()),
             content,
+            noun: false,
         });
     }
     if let Some(f) = label(text, s) {
@@ -229,14 +238,35 @@ pub(super) fn find(
             cue: cue.as_str().to_string(),
             claim: (sp.start(), m.end()),
             content: (m.end(), end),
+            noun: true,
         });
     }
     let claims: Vec<(usize, usize)> = found.iter().map(|f| f.claim).collect();
-    for f in found {
+    // A claim opening another attribution's content is reported within it, and PolNeAR-style
+    // attribution gives its words to the outer one alone: "Simmons said [he thought Obama had
+    // no shot]", "FALLIN: [I think any candidate ...]".
+    let opens = |f: &Found, a: usize| {
+        f.claim.1 <= f.content.0
+            && f.content.0 <= a
+            && a < f.content.1
+            && !separates(&sentence[f.content.0..a])
+    };
+    let nested: Vec<bool> = found
+        .iter()
+        .map(|f| {
+            found.iter().any(|g| {
+                !f.noun && g.claim != f.claim && opens(g, f.claim.0) && !opens(f, g.claim.0)
+            })
+        })
+        .collect();
+    for (f, nested) in found.into_iter().zip(nested) {
+        if nested {
+            continue;
+        }
         let (start, mut end) = f.content;
         // Content stops before another attribution's source and cue, or a participle.
         for &(a, _) in claims.iter().filter(|&&c| c != f.claim) {
-            if a > start && a < end {
+            if a > start && a < end && (f.claim.1 > start || separates(&sentence[start..a])) {
                 end = a;
             }
         }
@@ -369,6 +399,27 @@ fn agrees(source: &str, cue: &str) -> bool {
         .any(|w| first.eq_ignore_ascii_case(w))
         && !plural_head;
     !(bare && singular)
+}
+
+/// Whether the words between a content's start and another claim close a clause of their own
+/// ("the plan works; Pence said ...", "it works, but aides say ..."), so the claim is not
+/// reported within the content.
+fn separates(between: &str) -> bool {
+    words(between) > 0
+        && (between.contains([';', ':', '—', '–', '(', ')'])
+            || [
+                ", and ",
+                ", but ",
+                " but ",
+                ", while ",
+                " while ",
+                " whereas ",
+                ", as ",
+                ", though ",
+            ]
+            .iter()
+            .any(|w| between.contains(w))
+            || between.trim_end().ends_with(','))
 }
 
 fn words(s: &str) -> usize {
@@ -533,5 +584,6 @@ fn label(text: &str, s: &Sentence) -> Option<Found> {
         cue: ":".to_string(),
         claim: (start, colon + 1),
         content: (colon + 1, sentence.len()),
+        noun: false,
     })
 }
