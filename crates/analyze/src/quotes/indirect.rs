@@ -39,8 +39,12 @@ pub(super) fn find(
     let mut stops: Vec<usize> = Vec::new();
     for c in CUE.captures_iter(sentence) {
         let m = c.get(0).expect("match");
-        // Inside a quote, or part of a word ("self-described", "so-called").
-        if inside(m.start()) || sentence[..m.start()].ends_with('-') {
+        // Inside a quote, or part of a word ("self-described", "so-called"), or a modifier
+        // after a determiner ("her pledged delegates", "the proposed rule", "a talk show").
+        if inside(m.start())
+            || sentence[..m.start()].ends_with('-')
+            || modifier(&sentence[..m.start()])
+        {
             continue;
         }
         let progressive = source::is_participle(&c) && {
@@ -306,6 +310,21 @@ pub(super) fn find(
             cue: Some(f.cue),
         });
     }
+}
+
+/// Whether the word before a cue makes it a noun or an adjective: a determiner or a
+/// possessive pronoun ("the proposed rule", "her pledged delegates").
+fn modifier(before: &str) -> bool {
+    let Some(last) = before.split_whitespace().next_back() else {
+        return false;
+    };
+    before.ends_with(char::is_whitespace)
+        && [
+            "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those",
+            "this",
+        ]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
 }
 
 /// Whether the words after a cue say where or when, not what: "said in a statement", "said

@@ -348,6 +348,10 @@ mod tests {
             "{q:?}"
         );
         assert!(attributed("The self-described socialist won the state.").is_empty());
+        assert!(attributed(
+            "With a pledged delegate deficit that large, Sanders is under pressure."
+        )
+        .is_empty());
         assert!(attributed("Bob, a talk show host, won the state.").is_empty());
     }
 
