@@ -18,6 +18,9 @@ struct Found {
     /// Where the source and cue stand: content never runs into it.
     claim: (usize, usize),
     content: (usize, usize),
+    /// A reporting noun ("Trump's claim that ..."): its own attribution even within another's
+    /// content, as it names the claim the outer source speaks about.
+    noun: bool,
 }
 
 /// The indirect attributions of one sentence. `quoted` are the sentence-relative ranges inside
@@ -36,8 +39,12 @@ pub(super) fn find(
     let mut stops: Vec<usize> = Vec::new();
     for c in CUE.captures_iter(sentence) {
         let m = c.get(0).expect("match");
-        // Inside a quote, or part of a word ("self-described", "so-called").
-        if inside(m.start()) || sentence[..m.start()].ends_with('-') {
+        // Inside a quote, or part of a word ("self-described", "so-called"), or a modifier
+        // after a determiner ("her pledged delegates", "the proposed rule", "a talk show").
+        if inside(m.start())
+            || sentence[..m.start()].ends_with('-')
+            || modifier(&sentence[..m.start()])
+        {
             continue;
         }
         let progressive = source::is_participle(&c) && {
@@ -70,6 +77,7 @@ pub(super) fn find(
                         cue: m.as_str().to_string(),
                         claim: (sa, m.end()),
                         content: (m.end() + content_start(rest), sentence.len()),
+                        noun: false,
                     });
                 }
             }
@@ -96,6 +104,7 @@ pub(super) fn find(
                         cue: m.as_str().to_string(),
                         claim: (m.start(), m.end()),
                         content: (start, sentence.len()),
+                        noun: false,
                     });
                 }
             }
@@ -122,6 +131,7 @@ pub(super) fn find(
                 cue,
                 claim: (m.start(), sb),
                 content,
+                noun: false,
             });
             continue;
         }
@@ -134,6 +144,7 @@ pub(super) fn find(
                     cue,
                     claim: (m.start(), m.end() + b),
                     content: (clause_start(lead), lead.len()),
+                    noun: false,
                 });
                 continue;
             }
@@ -183,6 +194,7 @@ pub(super) fn find(
                 cue,
                 claim: (sa, m.end()),
                 content: (clause_start(lead), sentence.len()),
+                noun: false,
             });
             continue;
         } else if !pauses && words(after_text) >= MIN_CONTENT_WORDS && !placed {
@@ -201,6 +213,7 @@ pub(super) fn find(
             cue,
             claim: (sa, m.end()),
             content,
+            noun: false,
         });
     }
     if let Some(f) = label(text, s) {
@@ -229,14 +242,35 @@ pub(super) fn find(
             cue: cue.as_str().to_string(),
             claim: (sp.start(), m.end()),
             content: (m.end(), end),
+            noun: true,
         });
     }
     let claims: Vec<(usize, usize)> = found.iter().map(|f| f.claim).collect();
-    for f in found {
+    // A claim opening another attribution's content is reported within it, and PolNeAR-style
+    // attribution gives its words to the outer one alone: "Simmons said [he thought Obama had
+    // no shot]", "FALLIN: [I think any candidate ...]".
+    let opens = |f: &Found, a: usize| {
+        f.claim.1 <= f.content.0
+            && f.content.0 <= a
+            && a < f.content.1
+            && !separates(&sentence[f.content.0..a])
+    };
+    let nested: Vec<bool> = found
+        .iter()
+        .map(|f| {
+            found.iter().any(|g| {
+                !f.noun && g.claim != f.claim && opens(g, f.claim.0) && !opens(f, g.claim.0)
+            })
+        })
+        .collect();
+    for (f, nested) in found.into_iter().zip(nested) {
+        if nested {
+            continue;
+        }
         let (start, mut end) = f.content;
         // Content stops before another attribution's source and cue, or a participle.
         for &(a, _) in claims.iter().filter(|&&c| c != f.claim) {
-            if a > start && a < end {
+            if a > start && a < end && (f.claim.1 > start || separates(&sentence[start..a])) {
                 end = a;
             }
         }
@@ -276,6 +310,21 @@ pub(super) fn find(
             cue: Some(f.cue),
         });
     }
+}
+
+/// Whether the word before a cue makes it a noun or an adjective: a determiner or a
+/// possessive pronoun ("the proposed rule", "her pledged delegates").
+fn modifier(before: &str) -> bool {
+    let Some(last) = before.split_whitespace().next_back() else {
+        return false;
+    };
+    before.ends_with(char::is_whitespace)
+        && [
+            "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those",
+            "this",
+        ]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
 }
 
 /// Whether the words after a cue say where or when, not what: "said in a statement", "said
@@ -369,6 +418,27 @@ fn agrees(source: &str, cue: &str) -> bool {
         .any(|w| first.eq_ignore_ascii_case(w))
         && !plural_head;
     !(bare && singular)
+}
+
+/// Whether the words between a content's start and another claim close a clause of their own
+/// ("the plan works; Pence said ...", "it works, but aides say ..."), so the claim is not
+/// reported within the content.
+fn separates(between: &str) -> bool {
+    words(between) > 0
+        && (between.contains([';', ':', '—', '–', '(', ')'])
+            || [
+                ", and ",
+                ", but ",
+                " but ",
+                ", while ",
+                " while ",
+                " whereas ",
+                ", as ",
+                ", though ",
+            ]
+            .iter()
+            .any(|w| between.contains(w))
+            || between.trim_end().ends_with(','))
 }
 
 fn words(s: &str) -> usize {
@@ -533,5 +603,6 @@ fn label(text: &str, s: &Sentence) -> Option<Found> {
         cue: ":".to_string(),
         claim: (start, colon + 1),
         content: (colon + 1, sentence.len()),
+        noun: false,
     })
 }

@@ -348,7 +348,42 @@ mod tests {
             "{q:?}"
         );
         assert!(attributed("The self-described socialist won the state.").is_empty());
+        assert!(attributed(
+            "With a pledged delegate deficit that large, Sanders is under pressure."
+        )
+        .is_empty());
         assert!(attributed("Bob, a talk show host, won the state.").is_empty());
+    }
+
+    #[test]
+    fn claims_reported_within_a_content_are_its_words() {
+        let q = attributed(
+            "Ms. Gedrich said she thought she would use whatever tool was in front of her.",
+        );
+        assert_eq!(
+            q,
+            [(
+                "Ms. Gedrich".into(),
+                "she thought she would use whatever tool was in front of her".into()
+            )]
+        );
+        let q = attributed("FALLIN: I think any candidate running for president should unite us.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "FALLIN");
+        let q = attributed("He calls for more spending; she says the deficit matters most.");
+        assert_eq!(
+            q.len(),
+            2,
+            "a clause of its own is not reported within: {q:?}"
+        );
+    }
+
+    #[test]
+    fn adverbials_and_expletives_are_no_subjects() {
+        assert!(attributed("It was a \u{201c}disaster\u{201d} for everyone.").is_empty());
+        assert!(attributed("Outside the hall, a \u{201c}socialist\u{201d} sign stood.").is_empty());
+        let q = attributed("Clinton blamed the \u{201c}fog of war\u{201d} for it.");
+        assert_eq!(q[0].0, "Clinton");
     }
 
     #[test]

@@ -383,7 +383,9 @@ pub(super) fn subject(clause: &str) -> Option<(usize, usize)> {
     let mut from = 0;
     for _ in 0..3 {
         if let Some((s, e)) = subject_at(&clause[from..]) {
-            return Some((from + s, from + e));
+            // "It was a “disaster”" names no speaker.
+            let expletive = lower_in(&clause[from + s..from + e], &["it", "this", "there"]);
+            return (!expletive).then_some((from + s, from + e));
         }
         from += clause[from..].find(", ")? + 2;
     }
@@ -470,9 +472,15 @@ fn subject_at(rest: &str) -> Option<(usize, usize)> {
 }
 
 /// A subject counts when the word after it is lowercase (a verb), not punctuation.
+/// Not before a determiner or a preposition ("Outside the arena", "Hours after"), whose
+/// capitalised word opens an adverbial, not a subject.
 fn finish(start: usize, end: Option<usize>, next: &str) -> Option<(usize, usize)> {
+    const NOT_VERBS: &[&str] = &[
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "of", "after", "ago",
+        "later", "earlier", "away", "of", "for", "with", "from", "like", "upon", "toward",
+    ];
     let end = end?;
-    (next.starts_with(char::is_lowercase) && !lower_in(next, STOP)
+    (next.starts_with(char::is_lowercase) && !lower_in(next, STOP) && !lower_in(next, NOT_VERBS)
         || lower_in(next, &["has", "have", "had", "was", "is"]))
     .then_some((start, end))
 }
