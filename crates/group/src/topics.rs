@@ -14,6 +14,7 @@ use std::fmt;
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
+use crate::sparse::dot;
 use crate::vocab::Signal;
 use crate::StoryProfile;
 
@@ -149,7 +150,7 @@ fn neighbours(vectors: &[Vec<(u32, f32)>], k: usize) -> BTreeMap<(usize, usize),
         if skipped {
             keep_best(&mut near, k.saturating_mul(RESCORED), by_score);
             for (j, s) in &mut near {
-                *s = dot(v, &vectors[*j]);
+                *s = dot(v, &vectors[*j], |_| 1.0);
             }
         }
         keep_best(&mut near, k, by_score);
@@ -171,23 +172,6 @@ fn keep_best<T>(items: &mut Vec<T>, k: usize, order: impl Fn(&T, &T) -> std::cmp
         items.truncate(k);
     }
     items.sort_unstable_by(order);
-}
-
-/// The dot product of two sparse vectors sorted by term.
-fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
 }
 
 /// Average-link agglomeration over the graph; returns each item's group (its group's
@@ -310,7 +294,7 @@ mod tests {
             let s = edges[&(2 * m, 2 * m + 1)];
             assert!((s - 1.0).abs() < 1e-5, "pair {m}: {s}");
         }
-        assert_eq!(dot(&vectors[0], &vectors[2]), 0.6 * 0.6);
+        assert_eq!(dot(&vectors[0], &vectors[2], |_| 1.0), 0.6 * 0.6);
         let mut items = vec![3, 1, 2, 5];
         keep_best(&mut items, 2, |a: &i32, b: &i32| b.cmp(a));
         assert_eq!(items, [5, 3]);

@@ -8,12 +8,9 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
-use crosscheck_analyze::Analyzer;
-use crosscheck_ingest::Ingestor;
-use crosscheck_pipeline::{inputs, read as pipeline, Grouping};
+use crosscheck_pipeline::inputs;
 use crosscheck_serve::ServeConfig;
 use crosscheck_store::Store;
-use indicatif::ProgressBar;
 use serde::Serialize;
 
 use crate::output::print_json;
@@ -106,22 +103,7 @@ fn fill(corpus: &Path, n: usize, data: &Path) -> anyhow::Result<usize> {
     std::fs::write(&file, head).context("writing the corpus head")?;
     let (inputs, _) = inputs::expand(&[file.display().to_string()]);
     let mut store = Store::open(data)?;
-    let ingestor = Ingestor::default();
-    let analyzer = Analyzer::default();
-    let reader = pipeline::Reader {
-        ingestor: &ingestor,
-        format: None,
-        analyzer: Some(&analyzer),
-    };
-    let mut grouping = Grouping::fresh();
-    let counts = pipeline::run(
-        &mut store,
-        reader,
-        Some(&mut grouping),
-        inputs,
-        &ProgressBar::hidden(),
-    )?;
-    grouping.finish(&mut store)?;
+    let counts = super::stages::ingest_grouped(&mut store, inputs)?;
     Ok(counts.new + counts.near_duplicate)
 }
 

@@ -273,9 +273,19 @@ fn fill_store(dir: &Path, corpus: &Path) -> anyhow::Result<Store> {
     if !missing.is_empty() {
         bail!("{}", missing.join("; "));
     }
+    let mut store = Store::open(dir)?;
+    let counts = ingest_grouped(&mut store, inputs)?;
+    check(&store, &counts, corpus)?;
+    Ok(store)
+}
+
+/// Runs `ingest`'s pipeline (analysis and a fresh grouping, finished) over `inputs`.
+pub(super) fn ingest_grouped(
+    store: &mut Store,
+    inputs: Vec<inputs::Input>,
+) -> anyhow::Result<pipeline::Counts> {
     let ingestor = Ingestor::default();
     let analyzer = Analyzer::default();
-    let mut store = Store::open(dir)?;
     let reader = pipeline::Reader {
         ingestor: &ingestor,
         format: None,
@@ -283,15 +293,14 @@ fn fill_store(dir: &Path, corpus: &Path) -> anyhow::Result<Store> {
     };
     let mut grouping = Grouping::fresh();
     let counts = pipeline::run(
-        &mut store,
+        store,
         reader,
         Some(&mut grouping),
         inputs,
         &ProgressBar::hidden(),
     )?;
-    grouping.finish(&mut store)?;
-    check(&store, &counts, corpus)?;
-    Ok(store)
+    grouping.finish(store)?;
+    Ok(counts)
 }
 
 /// Loads, compares and briefs the stories `ids` (loading in order, the rest in parallel);
