@@ -3,7 +3,7 @@
 use std::io::Read;
 use std::time::Duration;
 
-use anyhow::{bail, Context};
+use crate::PipelineError;
 
 /// Whether an ingest argument is a URL rather than a path.
 pub fn is_url(arg: &str) -> bool {
@@ -11,7 +11,11 @@ pub fn is_url(arg: &str) -> bool {
 }
 
 /// The body of `url`, refusing more than `max_bytes`.
-pub fn get(url: &str, max_bytes: u64) -> anyhow::Result<Vec<u8>> {
+pub fn get(url: &str, max_bytes: u64) -> Result<Vec<u8>, PipelineError> {
+    let fail = |message: String| PipelineError::Fetch {
+        url: url.to_string(),
+        message,
+    };
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(Duration::from_secs(30)))
         .user_agent(concat!("crosscheck/", env!("CARGO_PKG_VERSION")))
@@ -20,16 +24,18 @@ pub fn get(url: &str, max_bytes: u64) -> anyhow::Result<Vec<u8>> {
     let response = agent
         .get(url)
         .call()
-        .with_context(|| format!("{url}: fetch failed"))?;
+        .map_err(|e| fail(format!("fetch failed: {e}")))?;
     let mut body = Vec::new();
     response
         .into_body()
         .into_reader()
         .take(max_bytes + 1)
         .read_to_end(&mut body)
-        .with_context(|| format!("{url}: reading the response"))?;
+        .map_err(|e| fail(format!("reading the response: {e}")))?;
     if body.len() as u64 > max_bytes {
-        bail!("{url}: response is over the size limit of {max_bytes} bytes");
+        return Err(fail(format!(
+            "response is over the size limit of {max_bytes} bytes"
+        )));
     }
     Ok(body)
 }

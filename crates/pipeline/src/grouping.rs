@@ -4,12 +4,12 @@
 
 use std::collections::BTreeSet;
 
-use anyhow::{bail, Context};
 use crosscheck_group::{link_topics, name_topics, Doc, GroupConfig, Grouper, STATE_VERSION};
 use crosscheck_model::ArticleId;
 use crosscheck_store::{Store, StoryChange};
 
 use crate::story::Story;
+use crate::PipelineError;
 
 /// The state key under which the grouper is saved.
 const STATE_KEY: &str = "group";
@@ -23,21 +23,21 @@ pub struct Grouping {
 
 impl Grouping {
     /// The grouper saved in `store` by the last run, or a fresh one.
-    pub fn resume(store: &Store) -> anyhow::Result<Self> {
+    pub fn resume(store: &Store) -> Result<Self, PipelineError> {
         let grouper = match store.state(STATE_KEY)? {
             Some(bytes) => {
-                let grouper: Grouper = serde_json::from_slice(&bytes).with_context(|| {
-                    format!(
-                        "{}: the saved grouping state is corrupt; run `crosscheck regroup`",
-                        store.path()
-                    )
+                let grouper: Grouper = serde_json::from_slice(&bytes).map_err(|source| {
+                    PipelineError::CorruptState {
+                        path: store.path().to_string(),
+                        source,
+                    }
                 })?;
                 if grouper.version() != STATE_VERSION {
-                    bail!(
-                        "{}: the saved grouping state has version {} but this crosscheck writes {STATE_VERSION}; run `crosscheck regroup`",
-                        store.path(),
-                        grouper.version()
-                    );
+                    return Err(PipelineError::StateVersion {
+                        path: store.path().to_string(),
+                        found: grouper.version(),
+                        expected: STATE_VERSION,
+                    });
                 }
                 grouper
             }
@@ -95,7 +95,7 @@ impl Grouping {
     }
 
     /// Writes the placements so far.
-    pub fn flush(&mut self, store: &mut Store) -> anyhow::Result<()> {
+    pub fn flush(&mut self, store: &mut Store) -> Result<(), PipelineError> {
         store.apply_story_changes(&self.changes)?;
         self.changes.clear();
         Ok(())
@@ -103,17 +103,20 @@ impl Grouping {
 
     /// Writes what is left, summarises the touched stories, links topics and saves the state.
     /// Returns the number of stories touched.
-    pub fn finish(mut self, store: &mut Store) -> anyhow::Result<usize> {
+    pub fn finish(mut self, store: &mut Store) -> Result<usize, PipelineError> {
         self.commit(store)
     }
 
     /// [`Grouping::finish`] that keeps the grouping for more articles (the server commits
     /// after each request). Returns the number of stories touched since the last commit.
-    pub fn commit(&mut self, store: &mut Store) -> anyhow::Result<usize> {
+    pub fn commit(&mut self, store: &mut Store) -> Result<usize, PipelineError> {
         let touched = self.summarise(store)?;
         let topics = self.topics(store)?;
         store.apply_story_changes(&topics)?;
-        let state = serde_json::to_vec(&self.grouper).context("saving the grouping state")?;
+        let state = serde_json::to_vec(&self.grouper).map_err(|source| PipelineError::Encode {
+            what: "grouping state",
+            source,
+        })?;
         store.set_state(STATE_KEY, &state)?;
         Ok(touched)
     }
@@ -122,7 +125,7 @@ impl Grouping {
     /// touched since the last call, without linking topics or saving the state: the cheap
     /// part of [`Grouping::commit`], for a server that commits the rest now and then.
     /// Returns the number of stories summarised.
-    pub fn summarise(&mut self, store: &mut Store) -> anyhow::Result<usize> {
+    pub fn summarise(&mut self, store: &mut Store) -> Result<usize, PipelineError> {
         self.flush(store)?;
         let mut changes = Vec::new();
         for &id in &self.touched {
@@ -137,7 +140,7 @@ impl Grouping {
     /// Topics over a window of stories: the active ones as they stand and the newest retired
     /// ones as saved (older stories keep their topic). Clusters keep the topic most of their
     /// stories had; only stories whose topic changed are written.
-    fn topics(&self, store: &Store) -> anyhow::Result<Vec<StoryChange>> {
+    fn topics(&self, store: &Store) -> Result<Vec<StoryChange>, PipelineError> {
         let config = &self.grouper.config().topics;
         let mut profiles = self.grouper.profiles();
         let live: std::collections::HashSet<u64> = profiles.iter().map(|a| a.id.0).collect();
@@ -146,8 +149,12 @@ impl Grouping {
             if live.contains(&id) {
                 continue;
             }
-            let profile = serde_json::from_str(&json)
-                .with_context(|| format!("{}: corrupt profile of story {id}", store.path()))?;
+            let profile =
+                serde_json::from_str(&json).map_err(|source| PipelineError::CorruptProfile {
+                    path: store.path().to_string(),
+                    story: id,
+                    source,
+                })?;
             profiles.push(profile);
         }
         profiles.sort_by_key(|p| p.id);
@@ -170,5 +177,35 @@ impl Grouping {
             .filter(|((_, before), now)| *before != Some(*now))
             .map(|((&story, _), topic)| StoryChange::Topic { story, topic })
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_damaged_or_foreign_state_is_refused_by_name() {
+        let mut store = Store::open_in_memory().unwrap();
+        assert!(
+            Grouping::resume(&store).is_ok(),
+            "no state: a fresh grouper"
+        );
+        store.set_state(STATE_KEY, b"{not json").unwrap();
+        let err = Grouping::resume(&store).err().expect("corrupt state");
+        assert!(matches!(err, PipelineError::CorruptState { .. }), "{err:?}");
+        assert!(err.to_string().contains("crosscheck regroup"), "{err}");
+
+        let mut state = serde_json::to_value(Grouper::new(GroupConfig::default())).unwrap();
+        state["version"] = serde_json::json!(STATE_VERSION + 1);
+        store
+            .set_state(STATE_KEY, &serde_json::to_vec(&state).unwrap())
+            .unwrap();
+        match Grouping::resume(&store).err() {
+            Some(PipelineError::StateVersion {
+                found, expected, ..
+            }) => assert_eq!((found, expected), (STATE_VERSION + 1, STATE_VERSION)),
+            other => panic!("expected a version error, got {other:?}"),
+        }
     }
 }

@@ -4,7 +4,6 @@
 
 use std::sync::mpsc;
 
-use anyhow::Context;
 use crosscheck_analyze::Analyzer;
 use crosscheck_group::Doc;
 use crosscheck_ingest::{Format, IngestError, Ingestor};
@@ -17,6 +16,7 @@ use serde::Serialize;
 use crate::fetch;
 use crate::grouping::Grouping;
 use crate::inputs::Input;
+use crate::PipelineError;
 
 /// Small files are parsed this many at a time, in parallel.
 const FILE_GROUP: usize = 64;
@@ -93,13 +93,13 @@ pub fn run(
     mut grouping: Option<&mut Grouping>,
     inputs: Vec<Input>,
     progress: &ProgressBar,
-) -> anyhow::Result<Counts> {
+) -> Result<Counts, PipelineError> {
     let mut counts = Counts {
         inputs: inputs.len(),
         ..Counts::default()
     };
     let (tx, rx) = mpsc::sync_channel::<Parsed>(QUEUE);
-    std::thread::scope(|scope| -> anyhow::Result<()> {
+    std::thread::scope(|scope| -> Result<(), PipelineError> {
         scope.spawn(move || read_all(reader, &inputs, &tx));
         for parsed in rx {
             write(
@@ -269,7 +269,7 @@ pub fn store_records(
     store: &mut Store,
     results: Vec<Record>,
     grouping: Option<&mut Grouping>,
-) -> anyhow::Result<Vec<RecordOutcome>> {
+) -> Result<Vec<RecordOutcome>, PipelineError> {
     let mut slots: Vec<Option<RecordOutcome>> = Vec::with_capacity(results.len());
     let mut articles = Vec::with_capacity(results.len());
     for r in results {
@@ -283,7 +283,7 @@ pub fn store_records(
     }
     let items: Vec<(&Article, Option<&Analysis>)> =
         articles.iter().map(|(a, an, _)| (a, an.as_ref())).collect();
-    let outcomes = store.add_analysed(&items).context("writing to the store")?;
+    let outcomes = store.add_analysed(&items)?;
     let mut placed = Vec::new();
     let mut copied = Vec::new();
     let mut done = Vec::with_capacity(articles.len());
@@ -327,7 +327,7 @@ fn write(
     counts: &mut Counts,
     progress: &ProgressBar,
     grouping: Option<&mut Grouping>,
-) -> anyhow::Result<()> {
+) -> Result<(), PipelineError> {
     counts.words += results
         .iter()
         .filter_map(|r| r.as_ref().ok())
