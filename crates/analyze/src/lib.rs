@@ -23,6 +23,7 @@ mod pattern;
 mod quantities;
 mod quotes;
 mod sentences;
+pub mod stopwords;
 
 use crosscheck_model::{Analysis, Article, ANALYSIS_VERSION};
 

@@ -1,0 +1,140 @@
+//! English stop words every stage shares: the function words that say nothing about what an
+//! article is about. Each stage adds its own on top (reporting verbs for comparing claims,
+//! counting words for grouping) rather than keeping a copy of these.
+
+/// Function words (pronouns, auxiliaries, conjunctions, prepositions, hedges), lowercase and
+/// sorted for binary search.
+pub const FUNCTION_WORDS: &[&str] = &[
+    "about",
+    "according",
+    "after",
+    "again",
+    "against",
+    "all",
+    "along",
+    "already",
+    "also",
+    "although",
+    "among",
+    "and",
+    "another",
+    "any",
+    "are",
+    "around",
+    "because",
+    "been",
+    "before",
+    "being",
+    "both",
+    "but",
+    "can",
+    "could",
+    "did",
+    "does",
+    "during",
+    "each",
+    "either",
+    "even",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "her",
+    "here",
+    "him",
+    "his",
+    "how",
+    "however",
+    "including",
+    "into",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "like",
+    "made",
+    "many",
+    "may",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "now",
+    "once",
+    "one",
+    "only",
+    "other",
+    "our",
+    "out",
+    "over",
+    "per",
+    "rather",
+    "said",
+    "saying",
+    "says",
+    "she",
+    "should",
+    "since",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "told",
+    "under",
+    "until",
+    "upon",
+    "very",
+    "was",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "will",
+    "with",
+    "within",
+    "would",
+    "yet",
+    "you",
+];
+
+/// Whether a lowercase word is one of [`FUNCTION_WORDS`].
+pub fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.binary_search(&word).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_lowercase_and_found() {
+        assert!(
+            FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]),
+            "keep it sorted"
+        );
+        assert!(FUNCTION_WORDS.iter().all(|w| *w == w.to_lowercase()));
+        assert!(is_function_word("which") && is_function_word("about"));
+        assert!(!is_function_word("earthquake") && !is_function_word("Which"));
+    }
+}
