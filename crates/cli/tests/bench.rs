@@ -58,3 +58,15 @@ fn end_to_end_scale_run_stores_every_replay_and_keeps_the_active_set() {
     );
     assert!(rows.iter().all(|r| r["store_bytes"].as_u64().unwrap() > 0));
 }
+
+#[test]
+fn zero_runs_is_refused_before_any_work() {
+    let data = tempfile::tempdir().unwrap();
+    let out = cc(data.path())
+        .args(["bench", "--runs", "0", "--corpus"])
+        .arg(sample())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--runs"));
+}

@@ -53,8 +53,9 @@ pub struct BenchArgs {
     /// Stage to measure.
     #[arg(long, value_enum, default_value = "ingest")]
     stage: Stage,
-    /// Runs per corpus; the median is reported.
-    #[arg(long, default_value_t = 3)]
+    /// Runs per corpus (at least 1); the median is reported.
+    #[arg(long, default_value_t = 3,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     runs: usize,
     /// The scale run: replay the corpus this many times, each replay's dates shifted past the
     /// previous one and one word in ten renamed, and print how time, active stories,
@@ -88,6 +89,34 @@ struct Figure {
     peak_rss_bytes: Option<u64>,
     runs: usize,
     check: String,
+}
+
+impl Figure {
+    /// The figure of `runs` timed runs (`seconds`, any order) over `articles` and `words`:
+    /// the median run and the rates it gives.
+    fn of_runs(
+        corpus: &std::path::Path,
+        stage: Stage,
+        (articles, words): (usize, usize),
+        mut seconds: Vec<f64>,
+        peak_rss_bytes: Option<u64>,
+        check: String,
+    ) -> Self {
+        seconds.sort_by(f64::total_cmp);
+        let median = seconds[seconds.len() / 2];
+        Figure {
+            corpus: corpus.display().to_string(),
+            stage,
+            articles,
+            words,
+            seconds_median: median,
+            articles_per_second: articles as f64 / median,
+            words_per_second: words as f64 / median,
+            peak_rss_bytes,
+            runs: seconds.len(),
+            check,
+        }
+    }
 }
 
 /// Runs the bench.

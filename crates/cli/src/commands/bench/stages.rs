@@ -65,27 +65,21 @@ pub(super) fn ingest(corpus: &Path, runs: usize, stage: Stage) -> anyhow::Result
         }
         last = counts;
     }
-    seconds.sort_by(f64::total_cmp);
-    let median = seconds[seconds.len() / 2];
     let articles = last.new + last.duplicate + last.near_duplicate;
-    Ok(Figure {
-        corpus: corpus.display().to_string(),
+    Ok(Figure::of_runs(
+        corpus,
         stage,
-        articles,
-        words: last.words,
-        seconds_median: median,
-        articles_per_second: articles as f64 / median,
-        words_per_second: last.words as f64 / median,
-        peak_rss_bytes: peak,
-        runs,
-        check: format!(
+        (articles, last.words),
+        seconds,
+        peak,
+        format!(
             "ok: {} stored ({} new, {} near-duplicate), {} exact duplicates, 0 rejected",
             last.new + last.near_duplicate,
             last.new,
             last.near_duplicate,
             last.duplicate
         ),
-    })
+    ))
 }
 
 /// A run is right when nothing was rejected and the store holds what the counts say.
@@ -124,20 +118,14 @@ pub(super) fn analyze(corpus: &Path, runs: usize) -> anyhow::Result<Figure> {
         peak = peak.max(memory::peak_rss());
         check = check_analyses(corpus, &articles, &analyses)?;
     }
-    seconds.sort_by(f64::total_cmp);
-    let median = seconds[seconds.len() / 2];
-    Ok(Figure {
-        corpus: corpus.display().to_string(),
-        stage: Stage::Analyze,
-        articles: articles.len(),
-        words,
-        seconds_median: median,
-        articles_per_second: articles.len() as f64 / median,
-        words_per_second: words as f64 / median,
-        peak_rss_bytes: peak,
-        runs,
+    Ok(Figure::of_runs(
+        corpus,
+        Stage::Analyze,
+        (articles.len(), words),
+        seconds,
+        peak,
         check,
-    })
+    ))
 }
 
 pub(super) fn group(corpus: &Path, runs: usize) -> anyhow::Result<Figure> {
@@ -170,20 +158,14 @@ pub(super) fn group(corpus: &Path, runs: usize) -> anyhow::Result<Figure> {
             );
         }
     }
-    seconds.sort_by(f64::total_cmp);
-    let median = seconds[seconds.len() / 2];
-    Ok(Figure {
-        corpus: corpus.display().to_string(),
-        stage: Stage::Group,
-        articles: articles.len(),
-        words,
-        seconds_median: median,
-        articles_per_second: articles.len() as f64 / median,
-        words_per_second: words as f64 / median,
-        peak_rss_bytes: peak,
-        runs,
-        check: format!("ok: {} articles in {stories} stories", articles.len()),
-    })
+    Ok(Figure::of_runs(
+        corpus,
+        Stage::Group,
+        (articles.len(), words),
+        seconds,
+        peak,
+        format!("ok: {} articles in {stories} stories", articles.len()),
+    ))
 }
 /// An analysis run is right when every article with words got sentences, and the corpus as a
 /// whole yields entities.
@@ -248,23 +230,17 @@ pub(super) fn brief(corpus: &Path, runs: usize) -> anyhow::Result<Figure> {
             ids.len()
         );
     }
-    seconds.sort_by(f64::total_cmp);
-    let median = seconds[seconds.len() / 2];
-    Ok(Figure {
-        corpus: corpus.display().to_string(),
-        stage: Stage::Brief,
-        articles,
-        words,
-        seconds_median: median,
-        articles_per_second: articles as f64 / median,
-        words_per_second: words as f64 / median,
-        peak_rss_bytes: peak,
-        runs,
-        check: format!(
+    Ok(Figure::of_runs(
+        corpus,
+        Stage::Brief,
+        (articles, words),
+        seconds,
+        peak,
+        format!(
             "ok: {} stories of two or more articles briefed ({articles} articles, {sections} sections)",
             ids.len()
         ),
-    })
+    ))
 }
 
 /// Stores `corpus` analysed and grouped into a fresh store in `dir`.
