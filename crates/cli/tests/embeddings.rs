@@ -11,20 +11,7 @@ use std::path::PathBuf;
 use common::{cc, json};
 
 fn model() -> Option<PathBuf> {
-    let dir = crosscheck_embed::default_model_dir()?;
-    if dir.join("model.safetensors").is_file() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CROSSCHECK_REQUIRE_MODEL").is_none(),
-        "CROSSCHECK_REQUIRE_MODEL is set but {} has no model",
-        dir.display()
-    );
-    eprintln!(
-        "skipped: no model in {} (run scripts/fetch-model)",
-        dir.display()
-    );
-    None
+    crosscheck_testdata::model_folder(crosscheck_embed::default_model_dir()?)
 }
 
 /// Two stories told in different words, three articles each.

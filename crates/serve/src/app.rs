@@ -163,7 +163,7 @@ impl App {
                 return Ok(rows.clone());
             }
         }
-        let rows = Arc::new(self.read(|s| Ok(s.stories(usize::MAX, 0)?))?);
+        let rows = Arc::new(self.read(|s| Ok(s.all_stories()?))?);
         *slot = Some((version, rows.clone()));
         Ok(rows)
     }

@@ -120,11 +120,37 @@ impl Store {
             .context(|| format!("{}: reading state {key}", self.path))
     }
 
-    /// Stories newest first (by their latest article), `limit` of them from `offset`.
-    pub fn stories(&self, limit: usize, offset: usize) -> Result<Vec<StoryRow>, StoreError> {
+    /// Every story, newest first (by its latest article), in one pass over the articles.
+    pub fn all_stories(&self) -> Result<Vec<StoryRow>, StoreError> {
         let mut rows = self.story_rows(None)?;
         rows.sort_by(|a, b| b.last.cmp(&a.last).then(b.id.cmp(&a.id)));
-        Ok(rows.into_iter().skip(offset).take(limit).collect())
+        Ok(rows)
+    }
+
+    /// Stories newest first (by their latest article), `limit` of them from `offset`.
+    /// The page's ids come from one aggregate query; only their rows are read in full.
+    pub fn stories(&self, limit: usize, offset: usize) -> Result<Vec<StoryRow>, StoreError> {
+        let ctx = || format!("{}: listing stories", self.path);
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT m.story FROM story_articles m JOIN articles a ON a.rowid = m.article_rowid \
+                 GROUP BY m.story \
+                 ORDER BY max(a.published) IS NULL, max(a.published) DESC, m.story DESC \
+                 LIMIT ?1 OFFSET ?2",
+            )
+            .context(ctx)?;
+        let clamp = |n: usize| n.min(i64::MAX as usize) as i64;
+        let ids: Vec<i64> = stmt
+            .query_map(params![clamp(limit), clamp(offset)], |r| r.get(0))
+            .context(ctx)?
+            .collect::<Result<_, _>>()
+            .context(ctx)?;
+        let mut rows = Vec::with_capacity(ids.len());
+        for id in ids {
+            rows.extend(self.story_rows(Some(id as u64))?);
+        }
+        Ok(rows)
     }
 
     /// One story's listing row.
@@ -237,17 +263,17 @@ impl Store {
         let ctx = || format!("{}: listing stories", self.path);
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT m.story, s.topic, a.id, coalesce(a.title, substr(a.text, 1, 200)), a.published, \
-                 (SELECT count(*) FROM sightings g WHERE g.article_id = a.id), \
-                 s.independent, s.entities, a.title IS NULL \
-                 FROM story_articles m JOIN articles a ON a.rowid = m.article_rowid \
-                 LEFT JOIN stories s ON s.id = m.story \
-                 WHERE ?1 IS NULL OR m.story = ?1 \
-                 ORDER BY m.story, a.published IS NULL, a.published, a.rowid",
-            )
+            .prepare_cached(if only.is_some() {
+                STORY_ROWS_ONE
+            } else {
+                STORY_ROWS_ALL
+            })
             .context(ctx)?;
-        let mut rows = stmt.query(params![only.map(|s| s as i64)]).context(ctx)?;
+        let mut rows = match only {
+            Some(id) => stmt.query(params![id as i64]),
+            None => stmt.query([]),
+        }
+        .context(ctx)?;
         let mut stories: BTreeMap<u64, StoryRow> = BTreeMap::new();
         while let Some(r) = rows.next().context(ctx)? {
             let story = r.get::<_, i64>(0).context(ctx)? as u64;
@@ -291,6 +317,24 @@ impl Store {
         Ok(stories.into_values().collect())
     }
 }
+
+/// The listing rows of stories' articles, story by story, oldest article first: of every
+/// story, or (`STORY_ROWS_ONE`) of the one story `?1`, through the index on `story`.
+macro_rules! story_rows_sql {
+    ($filter:literal) => {
+        concat!(
+            "SELECT m.story, s.topic, a.id, coalesce(a.title, substr(a.text, 1, 200)), a.published, ",
+            "(SELECT count(*) FROM sightings g WHERE g.article_id = a.id), ",
+            "s.independent, s.entities, a.title IS NULL ",
+            "FROM story_articles m JOIN articles a ON a.rowid = m.article_rowid ",
+            "LEFT JOIN stories s ON s.id = m.story ",
+            $filter,
+            " ORDER BY m.story, a.published IS NULL, a.published, a.rowid"
+        )
+    };
+}
+const STORY_ROWS_ALL: &str = story_rows_sql!("");
+const STORY_ROWS_ONE: &str = story_rows_sql!("WHERE m.story = ?1");
 
 /// Most characters of a headline made from an untitled article's text.
 const HEADLINE_CHARS: usize = 100;
@@ -387,6 +431,39 @@ mod tests {
         a.published = Some(published.parse().unwrap());
         store.add(&a).unwrap();
         a.id
+    }
+
+    #[test]
+    fn pages_match_the_full_listing_dated_first() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut changes = Vec::new();
+        for (i, day) in [3, 1, 0, 2, 1, 0].into_iter().enumerate() {
+            let text = format!("Story number {i} happened. More.");
+            let id = if day == 0 {
+                let mut a = Article::new(ArticleId::of_text(&text), text.clone());
+                a.title = Some(format!("Undated {i}"));
+                store.add(&a).unwrap();
+                a.id
+            } else {
+                add(&mut store, &text, &format!("2024-11-0{day}T08:00:00Z"))
+            };
+            let story = i as u64 + 1;
+            changes.push(StoryChange::Assign { article: id, story });
+        }
+        store.apply_story_changes(&changes).unwrap();
+        let all: Vec<u64> = store.all_stories().unwrap().iter().map(|r| r.id).collect();
+        // Latest first, ties by the newest id, undated stories last.
+        assert_eq!(all, vec![1, 4, 5, 2, 6, 3]);
+        for (limit, offset) in [(2, 0), (2, 2), (4, 3), (10, 5), (3, 9)] {
+            let page: Vec<u64> = store
+                .stories(limit, offset)
+                .unwrap()
+                .iter()
+                .map(|r| r.id)
+                .collect();
+            let want: Vec<u64> = all.iter().skip(offset).take(limit).copied().collect();
+            assert_eq!(page, want, "limit {limit} offset {offset}");
+        }
     }
 
     #[test]

@@ -53,12 +53,11 @@ fn span(r: &StoryRow) -> String {
 /// Lists stories, the latest news first.
 pub fn list(data: &Path, args: ListArgs) -> anyhow::Result<ExitCode> {
     let store = open(data)?;
-    let limit = if args.limit == 0 {
-        usize::MAX >> 1
+    let rows = if args.limit == 0 {
+        store.all_stories()?.into_iter().skip(args.offset).collect()
     } else {
-        args.limit
+        store.stories(args.limit, args.offset)?
     };
-    let rows = store.stories(limit, args.offset)?;
     if args.output.json {
         print_json("stories", &rows, &[])?;
         return Ok(ExitCode::SUCCESS);
@@ -249,7 +248,7 @@ struct Topic {
 pub fn topics(data: &Path, args: TopicsArgs) -> anyhow::Result<ExitCode> {
     let store = open(data)?;
     let mut by_topic: std::collections::BTreeMap<u64, Vec<StoryRow>> = Default::default();
-    for row in store.stories(usize::MAX >> 1, 0)? {
+    for row in store.all_stories()? {
         by_topic
             .entry(row.topic.unwrap_or(u64::MAX))
             .or_default()

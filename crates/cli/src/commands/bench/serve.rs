@@ -41,7 +41,7 @@ struct RouteFigure {
 pub fn run(corpus: &Path, load: &Load, json: bool) -> anyhow::Result<()> {
     let dir = tempfile::tempdir().context("creating a scratch data directory")?;
     let stored = fill(corpus, load.articles, dir.path())?;
-    let stories = Store::open(dir.path())?.stories(usize::MAX, 0)?;
+    let stories = Store::open(dir.path())?.all_stories()?;
     if stories.is_empty() {
         bail!("{}: no stories to serve", corpus.display());
     }

@@ -203,7 +203,7 @@ pub(super) fn brief(corpus: &Path, runs: usize) -> anyhow::Result<Figure> {
     let dir = tempfile::tempdir().context("creating a scratch data directory")?;
     let mut store = fill_store(dir.path(), corpus)?;
     let ids: Vec<(u64, usize)> = store
-        .stories(usize::MAX, 0)?
+        .all_stories()?
         .into_iter()
         .filter(|s| s.texts >= 2)
         .map(|s| (s.id, s.texts))
