@@ -6,18 +6,7 @@ use crate::cosine;
 /// model into a failure.
 fn model() -> Option<Embedder> {
     let dir = crate::default_model_dir().expect("a home or cache folder");
-    if !dir.join("model.safetensors").is_file() {
-        assert!(
-            std::env::var_os("CROSSCHECK_REQUIRE_MODEL").is_none(),
-            "CROSSCHECK_REQUIRE_MODEL is set but {} has no model",
-            dir.display()
-        );
-        eprintln!(
-            "skipped: no model in {} (run scripts/fetch-model)",
-            dir.display()
-        );
-        return None;
-    }
+    let dir = crosscheck_testdata::model_folder(dir)?;
     Some(Embedder::load(&dir).expect("the installed model loads"))
 }
 

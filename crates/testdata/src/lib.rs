@@ -34,3 +34,25 @@ pub fn shared_path(relative: &str) -> Option<PathBuf> {
     }
     path
 }
+
+/// The environment variable that turns a missing embedding model into a test failure (set by
+/// `scripts/test` after `scripts/fetch-model`).
+pub const REQUIRE_MODEL: &str = "CROSSCHECK_REQUIRE_MODEL";
+
+/// `dir` when it holds the embedding model (`model.safetensors`), or `None` after printing
+/// why the caller's test is skipped; panics instead when [`REQUIRE_MODEL`] is set.
+pub fn model_folder(dir: PathBuf) -> Option<PathBuf> {
+    if dir.join("model.safetensors").is_file() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os(REQUIRE_MODEL).is_none(),
+        "{REQUIRE_MODEL} is set but {} has no model",
+        dir.display()
+    );
+    eprintln!(
+        "skipped: no model in {} (run scripts/fetch-model)",
+        dir.display()
+    );
+    None
+}
