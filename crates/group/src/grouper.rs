@@ -6,7 +6,7 @@
 //! time decay when both sides have dates. Candidates come from an inverted index over the
 //! active stories' terms, so an article is compared with a few stories, not all of them.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::fmt;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -30,6 +30,8 @@ const CANDIDATES: usize = 16;
 /// Terms and entities a [`StoryProfile`] keeps.
 const PROFILE_TERMS: usize = 200;
 const PROFILE_ENTITIES: usize = 8;
+/// Publication times the clock looks back over (see [`Grouper::clock`]).
+const RECENT_TIMES: usize = 8;
 
 /// A story's id: a counter in the grouper's state, so the same input in the same order
 /// always gives the same ids.
@@ -112,8 +114,11 @@ pub struct Grouper {
     by_time: BTreeSet<(i64, u64)>,
     next_id: u64,
     seq: u64,
-    /// The newest publication time seen.
+    /// The newest publication time seen, but for a lone jump ahead (see [`Grouper::clock`]).
     now: Option<i64>,
+    /// Publication times of the last few dated articles, oldest first.
+    #[serde(default)]
+    recent: VecDeque<i64>,
 }
 
 /// The saved form of a [`Grouper`]: its state without the indexes. Fields a version-1
@@ -127,6 +132,8 @@ struct Saved {
     next_id: u64,
     seq: u64,
     now: Option<i64>,
+    #[serde(default)]
+    recent: VecDeque<i64>,
 }
 
 impl From<Saved> for Grouper {
@@ -142,6 +149,7 @@ impl From<Saved> for Grouper {
             next_id: s.next_id,
             seq: s.seq,
             now: s.now,
+            recent: s.recent,
         };
         let n = g.vocab.len() as u32;
         for story in g.stories.values_mut() {
@@ -167,6 +175,7 @@ impl Grouper {
             next_id: 0,
             seq: 0,
             now: None,
+            recent: VecDeque::new(),
         }
     }
 
@@ -294,7 +303,7 @@ impl Grouper {
             self.forget_terms();
         }
         if let Some(t) = doc.time {
-            self.now = Some(self.now.map_or(t, |n| n.max(t)));
+            self.clock(t);
         }
         let retired = self.retire(survivor);
         Placement {
@@ -304,6 +313,37 @@ impl Grouper {
             merged: merged.into_iter().map(StoryId).collect(),
             retired,
         }
+    }
+
+    /// Moves the clock that retires stories. A step forward within the window moves it at
+    /// once; a longer jump only once a second of the last few articles confirms it (the
+    /// clock then goes to the second newest of them): one article dated years ahead (a typo)
+    /// cannot retire every active story, a stream that really moves on still does.
+    fn clock(&mut self, t: i64) {
+        if self.recent.len() == RECENT_TIMES {
+            self.recent.pop_front();
+        }
+        self.recent.push_back(t);
+        let mut newest = [i64::MIN; 2];
+        for &r in &self.recent {
+            if r > newest[0] {
+                newest = [r, newest[0]];
+            } else if r > newest[1] {
+                newest[1] = r;
+            }
+        }
+        let second = if newest[1] == i64::MIN {
+            newest[0]
+        } else {
+            newest[1]
+        };
+        let window = (self.config.window_days * DAY) as i64;
+        let next = match self.now {
+            Some(n) if t <= n + window => n.max(t),
+            Some(n) => n.max(second),
+            None => t,
+        };
+        self.now = Some(next);
     }
 
     /// Candidate stories sharing the article's heaviest terms, scored in full, best first.

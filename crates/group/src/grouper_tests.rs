@@ -115,10 +115,39 @@ fn the_active_set_stays_bounded() {
     // Dated stories retire once the stream has moved past the window.
     let mut g = Grouper::new(GroupConfig::default());
     g.add(&doc(1, Some(0), "old story words"));
-    let p = g.add(&doc(2, Some(31), "new story text"));
+    assert!(g
+        .add(&doc(2, Some(20), "middle story text"))
+        .retired
+        .is_empty());
+    let p = g.add(&doc(3, Some(31), "new story text"));
     assert_eq!(p.retired.len(), 1);
     assert_eq!(p.retired[0].articles, 1);
     assert_eq!(p.retired[0].terms.len(), 3);
+}
+
+#[test]
+fn one_article_dated_years_ahead_retires_nothing_a_second_confirms_the_jump() {
+    let mut g = Grouper::new(GroupConfig::default());
+    for (i, words) in [
+        "quake peru lima",
+        "rehab reid promises",
+        "vote turkmen poll",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        g.add(&doc(i as u32, Some(100 + i as i64), words));
+    }
+    // A typo puts one article 30 years ahead: every story stays active.
+    let typo = g.add(&doc(10, Some(100 + 365 * 30), "unrelated market report"));
+    assert!(typo.retired.is_empty(), "{:?}", typo.retired);
+    assert_eq!(g.active(), 4);
+    // The stream goes on where it was: the next quake report still finds its story.
+    let next = g.add(&doc(11, Some(104), "quake peru lima aftershock"));
+    assert_eq!((next.story, next.opened), (StoryId(0), false));
+    // Two articles that far ahead are a stream that moved on: the old stories retire.
+    let moved = g.add(&doc(12, Some(101 + 365 * 30), "another market report"));
+    assert_eq!(moved.retired.len(), 3, "{:?}", moved.retired);
 }
 
 #[test]
