@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use crosscheck_model::{Entity, EntityKind, Span};
 use crosscheck_tagger::{EntityKind as Tagged, Tagger};
 
-use crate::names;
+use crate::{names, quantities};
 
 static TAGGER: LazyLock<Tagger> = LazyLock::new(Tagger::load_default);
 
@@ -73,7 +73,10 @@ pub fn find(text: &str) -> Vec<Entity> {
     // The name keys of each entity's variants, beside `out`: keys are costly to fold.
     let mut keys: Vec<Vec<String>> = Vec::new();
     for m in TAGGER.entities(text) {
-        if CONNECTIVES.contains(&m.text.as_str()) {
+        // "Fourteen banks took part": a number in letters opening a sentence is no name.
+        if CONNECTIVES.contains(&m.text.as_str())
+            || m.text.split_whitespace().all(quantities::is_number_word)
+        {
             continue;
         }
         let key = names::key(&m.text);
@@ -164,6 +167,23 @@ fn role_of(text: &str, span: Span) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_in_letters_are_not_entities() {
+        let found = find(
+            "Fourteen banks took part, the Bank of England said. Nine of them bid. \
+             Twenty-One Pilots played in Tokyo.",
+        );
+        let names: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
+        assert!(
+            !names.iter().any(|n| ["Fourteen", "Nine"].contains(n)),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&"Bank of England") && names.contains(&"Tokyo"),
+            "{names:?}"
+        );
+    }
 
     #[test]
     fn sentence_connectives_are_not_entities() {

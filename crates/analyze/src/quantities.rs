@@ -424,6 +424,15 @@ fn word_numbers(s: &str) -> Vec<Number> {
     out
 }
 
+/// Whether a word writes a number in letters ("Nine", "twenty-one", "Hundred"), in any case.
+pub(crate) fn is_number_word(word: &str) -> bool {
+    const SCALES: &[&str] = &["hundred", "thousand", "million", "billion", "dozen", "zero"];
+    let w = word.to_lowercase();
+    !w.is_empty()
+        && w.split('-')
+            .all(|part| small_number(part) > 0.0 || SCALES.contains(&part))
+}
+
 fn small_number(w: &str) -> f64 {
     const NAMES: &[&str] = &[
         "zero",
@@ -466,6 +475,23 @@ mod tests {
         let q = find(s, 0, 0);
         assert_eq!(q.len(), 1, "{s}: {q:#?}");
         q.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn number_words_in_any_case() {
+        for w in [
+            "Nine",
+            "fourteen",
+            "Twenty-One",
+            "HUNDRED",
+            "zero",
+            "ninety",
+        ] {
+            assert!(is_number_word(w), "{w}");
+        }
+        for w in ["Ninety-Nines", "Direction", "", "-", "nineteenth", "10"] {
+            assert!(!is_number_word(w), "{w}");
+        }
     }
 
     #[test]
