@@ -9,8 +9,10 @@
 
 mod direct;
 mod indirect;
+mod label;
 mod lexicon;
 mod source;
+mod stance;
 
 use crosscheck_model::{Quote, Sentence, Span};
 

@@ -7,11 +7,12 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{BETWEEN, CUES, GROUPS, OPENERS, PARTICIPLES, PRONOUNS, STOP};
+use super::stance::THAT_CUE;
 
 /// Any cue: a reporting verb, a participle, or "according to".
 pub(super) static CUE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(&format!(
-        r"\b(?:(?P<acc>[Aa]ccording\s+to)|(?P<part>{PARTICIPLES})|(?P<verb>{CUES}))\b"
+        r"\b(?:(?P<acc>[Aa]ccording\s+to)|(?P<part>{PARTICIPLES})|(?P<verb>{CUES})|(?P<that>{THAT_CUE}))\b"
     ))
 });
 
