@@ -146,7 +146,7 @@ pub(super) fn find(
             continue;
         }
         // "..., said Mr. Bartels, a member of ..." — the source after the cue.
-        if prefix.trim_end().ends_with(',') {
+        if prefix.trim_end().ends_with(',') && !source::aside_before(prefix) {
             if let Some((a, b, true)) = source::after(rest) {
                 let lead = prefix.trim_end().trim_end_matches(',').trim_end();
                 found.push(Found {

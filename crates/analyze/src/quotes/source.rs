@@ -69,6 +69,11 @@ fn np_word(word: &str) -> bool {
         && (starts_upper(word) && !lower_in(word, OPENERS) || !lower_in(word, STOP))
 }
 
+/// Number words that end a share: "two in three", "nearly three in five".
+const NUMBERS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred",
+];
+
 /// Whether a phrase can be a source: a name, a pronoun, or a noun phrase with a plural or
 /// determined head ("officials", "the ministry", "21 percent").
 fn plausible(words: &[&str]) -> bool {
@@ -107,6 +112,11 @@ pub(super) fn before(prefix: &str) -> Option<(usize, usize)> {
         if let Some(inner) = head.strip_suffix(" -").or_else(|| head.strip_suffix('—')) {
             let open = inner.rfind(" - ").or_else(|| inner.rfind('—'))?;
             end = prefix[..open].trim_end().len();
+            continue;
+        }
+        // A sentence adverb set off by commas: "officials, however, said".
+        if let Some(comma) = aside(head) {
+            end = comma;
             continue;
         }
         let Some((start, word)) = last_word(head) else {
@@ -217,13 +227,53 @@ pub(super) fn before(prefix: &str) -> Option<(usize, usize)> {
             start = at3;
         }
     }
+    // A share: "two in three", "nearly three in five".
+    let mut share = false;
+    if n == 1 && lower_in(words[0], NUMBERS) {
+        let lead = prefix[..start].trim_end();
+        if let Some(inner) = lead.strip_suffix(" in") {
+            if let Some((at, number)) = last_word(inner) {
+                if lower_in(number, NUMBERS) || lower_in(number, &["one"]) {
+                    start = at;
+                    share = true;
+                    if let Some((at2, w)) = last_word(&prefix[..at]) {
+                        let hedges = &["nearly", "about", "almost", "roughly", "some", "over"];
+                        if lower_in(w, hedges) {
+                            start = at2;
+                        }
+                    }
+                }
+            }
+        }
+    }
     words[..n].reverse();
     let possessive = words[..n].last().is_some_and(|w| {
         w.ends_with("'s")
             || w.ends_with("’s")
             || lower_in(w, &["his", "her", "their", "its", "my", "our", "your"])
     });
-    (n > 0 && !possessive && plausible(&words[..n])).then_some((start, end))
+    (n > 0 && !possessive && (share || plausible(&words[..n]))).then_some((start, end))
+}
+
+/// Where a sentence adverb set off by commas before a cue starts ("officials, however,"):
+/// the byte of its opening comma.
+fn aside(head: &str) -> Option<usize> {
+    const ASIDES: &[&str] = &[
+        "however", "though", "too", "meanwhile", "instead", "in turn", "in fact", "of course",
+        "for example", "for instance", "for their part", "for his part", "for her part",
+        "likewise", "nonetheless", "nevertheless",
+    ];
+    let inner = head.trim_end().strip_suffix(',')?;
+    let comma = inner.rfind(", ")?;
+    ASIDES
+        .contains(&inner[comma + 2..].to_lowercase().as_str())
+        .then_some(comma)
+}
+
+/// Whether `prefix` ends with a sentence adverb set off by commas: the source stands before
+/// it, not after the cue.
+pub(super) fn aside_before(prefix: &str) -> bool {
+    aside(prefix).is_some()
 }
 
 /// [`before`], or for a verb coordinated with an earlier one ("Priebus arrived ... and
@@ -559,6 +609,13 @@ mod tests {
             Some("Sen. Marco Rubio")
         );
         assert_eq!(src_before("On Tuesday, he repeatedly "), Some("he"));
+        assert_eq!(src_before("and nearly three in five "), Some("nearly three in five"));
+        assert_eq!(src_before("The weather was five "), None);
+        assert_eq!(
+            src_before("The experts, however, "),
+            Some("The experts"),
+            "an aside between source and cue"
+        );
         assert_eq!(src_before("The weather was cold and "), None);
         assert_eq!(src_before("the troops that "), None);
     }
