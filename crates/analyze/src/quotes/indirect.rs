@@ -7,7 +7,7 @@ use crosscheck_model::{Quote, Sentence, Span};
 
 use super::source::{self, CUE};
 use super::Speaker;
-use super::{label, stance};
+use super::{label, poll, stance};
 
 /// Fewest words reported content has.
 pub(super) const MIN_CONTENT_WORDS: usize = 2;
@@ -239,6 +239,11 @@ pub(super) fn find(
     if let Some(f) = label::find(text, s) {
         found.push(f);
     }
+    found.extend(
+        poll::find(sentence)
+            .into_iter()
+            .filter(|f| !inside(f.claim.0)),
+    );
     for c in source::POSSESSIVE.captures_iter(sentence) {
         let (m, sp, cue) = (
             c.get(0).expect("match"),

@@ -74,7 +74,7 @@ const NOT_SPEAKERS: &[&str] = &[
 /// A name labelling a paragraph's words, as transcripts and headlines print them: `PENCE:
 /// Gennifer Flowers will not be at the debate`, `Sanders: Clinton needs to ...`.
 pub(super) fn find(text: &str, s: &Sentence) -> Option<Found> {
-    const MAX_WORDS: usize = 3;
+    const MAX_WORDS: usize = 5;
     let opens_paragraph = text[..s.span.start]
         .trim_end_matches([' ', '\t'])
         .ends_with('\n')

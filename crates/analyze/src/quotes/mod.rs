@@ -11,6 +11,7 @@ mod direct;
 mod indirect;
 mod label;
 mod lexicon;
+mod poll;
 mod source;
 mod stance;
 

@@ -259,9 +259,22 @@ pub(super) fn before(prefix: &str) -> Option<(usize, usize)> {
 /// the byte of its opening comma.
 fn aside(head: &str) -> Option<usize> {
     const ASIDES: &[&str] = &[
-        "however", "though", "too", "meanwhile", "instead", "in turn", "in fact", "of course",
-        "for example", "for instance", "for their part", "for his part", "for her part",
-        "likewise", "nonetheless", "nevertheless",
+        "however",
+        "though",
+        "too",
+        "meanwhile",
+        "instead",
+        "in turn",
+        "in fact",
+        "of course",
+        "for example",
+        "for instance",
+        "for their part",
+        "for his part",
+        "for her part",
+        "likewise",
+        "nonetheless",
+        "nevertheless",
     ];
     let inner = head.trim_end().strip_suffix(',')?;
     let comma = inner.rfind(", ")?;
@@ -532,7 +545,15 @@ fn finish(start: usize, end: Option<usize>, next: &str) -> Option<(usize, usize)
     ];
     let end = end?;
     (next.starts_with(char::is_lowercase) && !lower_in(next, STOP) && !lower_in(next, NOT_VERBS)
-        || lower_in(next, &["has", "have", "had", "was", "is"]))
+        || lower_in(
+            next,
+            &[
+                "has", "have", "had", "was", "is", "also", "later", "again", "never", "still",
+                "once", "often", "then", "would", "will", "could", "did", "does", "can", "should",
+                "must", "may", "might", "were", "are",
+            ],
+        )
+        || next.len() > 4 && next.ends_with("ly") && next.starts_with(char::is_lowercase))
     .then_some((start, end))
 }
 
@@ -589,6 +610,15 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_may_stand_before_an_adverb() {
+        let clause = "Rubio also bemoaned the climate in which people ";
+        assert_eq!(subject(clause).map(|(s, e)| &clause[s..e]), Some("Rubio"));
+        let clause = "Rubio repeatedly bemoaned the climate ";
+        assert_eq!(subject(clause).map(|(s, e)| &clause[s..e]), Some("Rubio"));
+        assert_eq!(subject("Outside the arena, the "), None);
+    }
+
+    #[test]
     fn sources_before_cues() {
         assert_eq!(
             src_before("Ukrainian President Volodymyr Zelenskiy "),
@@ -609,7 +639,10 @@ mod tests {
             Some("Sen. Marco Rubio")
         );
         assert_eq!(src_before("On Tuesday, he repeatedly "), Some("he"));
-        assert_eq!(src_before("and nearly three in five "), Some("nearly three in five"));
+        assert_eq!(
+            src_before("and nearly three in five "),
+            Some("nearly three in five")
+        );
         assert_eq!(src_before("The weather was five "), None);
         assert_eq!(
             src_before("The experts, however, "),
