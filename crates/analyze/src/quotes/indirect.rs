@@ -188,6 +188,18 @@ pub(super) fn find(
             content_start(rest)
         };
         let after = (m.end() + skip, sentence.len());
+        // "said Wednesday he agrees": the time is not said.
+        let after = if that {
+            after
+        } else {
+            let timed = &sentence[after.0..];
+            let untimed = stance::after_time(timed);
+            if untimed.len() < timed.len() && !stance::opens_adverbial(untimed) {
+                (sentence.len() - untimed.len(), after.1)
+            } else {
+                after
+            }
+        };
         let after_text = &sentence[after.0..after.1];
         let pauses = rest
             .trim_start()
@@ -195,8 +207,11 @@ pub(super) fn find(
         // "said in a statement." places the saying; "reported at least six planes ..." does not;
         // nor does the listener of "told POLITICO earlier this week."
         let heard = listener(&cue, after_text);
+        // "said Wednesday he agrees ...": a clause after the time is what was said.
+        let untimed = stance::after_time(&after_text[heard..]);
         let placed = (heard > 0 || adverbial(after_text))
             && (words(&after_text[heard..]) == 0 || adverbial(&after_text[heard..]))
+            && (words(untimed) == 0 || stance::opens_adverbial(untimed))
             && words(after_text) <= 6;
         let lead = sentence[..sa].trim_end();
         // "Overall, she said, a number of ...": the source and cue stand inside the content.
@@ -293,6 +308,13 @@ pub(super) fn find(
             continue;
         }
         let (start, mut end) = f.content;
+        // A relative clause's words end at its comma: "Sanders, who endorsed Clinton, said".
+        let relative = ["who", "which"].contains(&&sentence[f.speaker.0..f.speaker.1]);
+        if relative && f.claim.1 <= start {
+            if let Some(comma) = sentence[start..end].find(", ") {
+                end = start + comma;
+            }
+        }
         // Content stops before another attribution's source and cue, or a participle.
         for &(a, _) in claims.iter().filter(|&&c| c != f.claim) {
             if a > start && a < end && (f.claim.1 > start || separates(&sentence[start..a])) {

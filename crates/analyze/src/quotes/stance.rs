@@ -154,6 +154,57 @@ pub(super) fn single_object(word: &str) -> bool {
     w.starts_with(char::is_uppercase) || PRONOUNS.contains(&w)
 }
 
+/// `s` after the time words opening it ("Wednesday", "last week", "this morning").
+pub(super) fn after_time(s: &str) -> &str {
+    const TIME: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "earlier",
+        "later",
+        "recently",
+        "last",
+        "this",
+        "next",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+    ];
+    let mut rest = s.trim_start();
+    while let Some(word) = rest.split_whitespace().next() {
+        let bare = word.trim_end_matches([',', '.']).to_lowercase();
+        if !TIME.contains(&bare.as_str()) {
+            break;
+        }
+        rest = rest[word.len()..].trim_start();
+        if word.ends_with(',') {
+            break;
+        }
+    }
+    rest
+}
+
+/// Whether `s` opens with a preposition: a place or a medium ("in a statement", "on CNN").
+pub(super) fn opens_adverbial(s: &str) -> bool {
+    const PREPOSITIONS: &[&str] = &[
+        "in", "on", "at", "during", "after", "before", "of", "about", "by", "with", "for", "via",
+        "through", "to",
+    ];
+    let first = s.split_whitespace().next().unwrap_or("").to_lowercase();
+    PREPOSITIONS.contains(&first.trim_end_matches([',', '.']))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,6 +228,20 @@ mod tests {
         let q = found("The aides worried that the rally would be cancelled.");
         assert_eq!(q[0].1.as_deref(), Some("The aides"));
         assert!(found("The governor carried that message to the convention.").is_empty());
+    }
+
+    #[test]
+    fn a_clause_after_the_time_is_the_content() {
+        let q = found("Bernie Sanders, who endorsed Clinton, said Wednesday he agrees with her.");
+        let said: Vec<_> = q
+            .iter()
+            .filter(|q| q.2.as_deref() == Some("said"))
+            .collect();
+        assert_eq!(said.len(), 1, "{q:?}");
+        assert_eq!(said[0].0, "he agrees with her");
+        assert_eq!(said[0].1.as_deref(), Some("Bernie Sanders"));
+        let q = found("The plan works, the minister said Wednesday in a statement.");
+        assert_eq!(q[0].0, "The plan works");
     }
 
     #[test]
