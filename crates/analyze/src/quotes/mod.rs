@@ -14,6 +14,7 @@ mod lexicon;
 mod poll;
 mod source;
 mod stance;
+mod subject;
 
 use crosscheck_model::{Quote, Sentence, Span};
 
