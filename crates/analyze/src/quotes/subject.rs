@@ -13,7 +13,28 @@ pub(super) fn subject(clause: &str) -> Option<(usize, usize)> {
     for _ in 0..3 {
         if let Some((s, e)) = subject_at(&clause[from..]) {
             // "It was a “disaster”" names no speaker.
-            let expletive = lower_in(&clause[from + s..from + e], &["it", "this", "there"]);
+            // Nor do a contraction or a headline's interjection: "That’s ...", "Wow ...".
+            let expletive = lower_in(
+                &clause[from + s..from + e].replace('’', "'"),
+                &[
+                    "it",
+                    "this",
+                    "there",
+                    "that's",
+                    "there's",
+                    "it's",
+                    "here's",
+                    "what's",
+                    "wow",
+                    "revealed",
+                    "look",
+                    "watch",
+                    "breaking",
+                    "exclusive",
+                    "update",
+                    "contributing",
+                ],
+            );
             return (!expletive).then_some((from + s, from + e));
         }
         from += clause[from..].find(", ")? + 2;
@@ -172,5 +193,7 @@ mod tests {
         let clause = "Rubio repeatedly bemoaned the climate ";
         assert_eq!(subject(clause).map(|(s, e)| &clause[s..e]), Some("Rubio"));
         assert_eq!(subject("Outside the arena, the "), None);
+        assert_eq!(subject("That’s exactly what the "), None, "a contraction");
+        assert_eq!(subject("Wow, this is what the "), None, "an interjection");
     }
 }
