@@ -7,20 +7,21 @@ use crosscheck_model::{Quote, Sentence, Span};
 
 use super::source::{self, CUE};
 use super::Speaker;
+use super::{label, poll, stance};
 
 /// Fewest words reported content has.
-const MIN_CONTENT_WORDS: usize = 2;
+pub(super) const MIN_CONTENT_WORDS: usize = 2;
 
 /// One attribution under construction, in sentence-relative bytes.
-struct Found {
-    speaker: (usize, usize),
-    cue: String,
+pub(super) struct Found {
+    pub(super) speaker: (usize, usize),
+    pub(super) cue: String,
     /// Where the source and cue stand: content never runs into it.
-    claim: (usize, usize),
-    content: (usize, usize),
+    pub(super) claim: (usize, usize),
+    pub(super) content: (usize, usize),
     /// A reporting noun ("Trump's claim that ..."): its own attribution even within another's
     /// content, as it names the claim the outer source speaks about.
-    noun: bool,
+    pub(super) noun: bool,
 }
 
 /// The indirect attributions of one sentence. `quoted` are the sentence-relative ranges inside
@@ -37,6 +38,8 @@ pub(super) fn find(
     let mut found: Vec<Found> = Vec::new();
     // Clause breaks a content stops at: participles' commas.
     let mut stops: Vec<usize> = Vec::new();
+    // Conjunctions opening a verb that shares an earlier subject.
+    let mut joins: Vec<usize> = Vec::new();
     for c in CUE.captures_iter(sentence) {
         let m = c.get(0).expect("match");
         // Inside a quote, or part of a word ("self-described", "so-called"), or a modifier
@@ -45,6 +48,10 @@ pub(super) fn find(
             || sentence[..m.start()].ends_with('-')
             || modifier(&sentence[..m.start()])
         {
+            continue;
+        }
+        let that = c.name("that").is_some();
+        if that && !(stance::is_verb(m.as_str()) && stance::opens_clause(&sentence[m.end()..])) {
             continue;
         }
         let progressive = source::is_participle(&c) && {
@@ -110,7 +117,10 @@ pub(super) fn find(
             }
             continue;
         }
-        let cue = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut cue = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+        if that {
+            cue.truncate(cue.len() - " that".len());
+        }
         let rest = &sentence[m.end()..];
         let prefix = &sentence[..m.start()];
         if c.name("acc").is_some() {
@@ -136,7 +146,7 @@ pub(super) fn find(
             continue;
         }
         // "..., said Mr. Bartels, a member of ..." — the source after the cue.
-        if prefix.trim_end().ends_with(',') {
+        if prefix.trim_end().ends_with(',') && !source::aside_before(prefix) {
             if let Some((a, b, true)) = source::after(rest) {
                 let lead = prefix.trim_end().trim_end_matches(',').trim_end();
                 found.push(Found {
@@ -160,14 +170,36 @@ pub(super) fn find(
         let Some((sa, sb)) = source::before_or_shared(prefix) else {
             continue;
         };
+        // "Wilson praised the plan and said ...": the verb shares the clause's subject, and the
+        // earlier verb's content stops at the conjunction.
+        if source::before(prefix).is_none() {
+            let lead = prefix.trim_end();
+            joins.push(lead.rfind(' ').map_or(0, |i| i + 1));
+        }
         if !agrees(&sentence[sa..sb], &cue) {
             continue;
         }
         if inside(sa) {
             continue;
         }
-        let skip = content_start(rest);
+        let skip = if that {
+            rest.len() - rest.trim_start().len()
+        } else {
+            content_start(rest)
+        };
         let after = (m.end() + skip, sentence.len());
+        // "said Wednesday he agrees": the time is not said.
+        let after = if that {
+            after
+        } else {
+            let timed = &sentence[after.0..];
+            let untimed = stance::after_time(timed);
+            if untimed.len() < timed.len() && !stance::opens_adverbial(untimed) {
+                (sentence.len() - untimed.len(), after.1)
+            } else {
+                after
+            }
+        };
         let after_text = &sentence[after.0..after.1];
         let pauses = rest
             .trim_start()
@@ -175,8 +207,11 @@ pub(super) fn find(
         // "said in a statement." places the saying; "reported at least six planes ..." does not;
         // nor does the listener of "told POLITICO earlier this week."
         let heard = listener(&cue, after_text);
+        // "said Wednesday he agrees ...": a clause after the time is what was said.
+        let untimed = stance::after_time(&after_text[heard..]);
         let placed = (heard > 0 || adverbial(after_text))
             && (words(&after_text[heard..]) == 0 || adverbial(&after_text[heard..]))
+            && (words(untimed) == 0 || stance::opens_adverbial(untimed))
             && words(after_text) <= 6;
         let lead = sentence[..sa].trim_end();
         // "Overall, she said, a number of ...": the source and cue stand inside the content.
@@ -197,7 +232,7 @@ pub(super) fn find(
                 noun: false,
             });
             continue;
-        } else if !pauses && words(after_text) >= MIN_CONTENT_WORDS && !placed {
+        } else if !pauses && words(after_text) >= 1 && !placed {
             after
         } else {
             // "..., officials said." — the content before the source.
@@ -216,9 +251,14 @@ pub(super) fn find(
             noun: false,
         });
     }
-    if let Some(f) = label(text, s) {
+    if let Some(f) = label::find(text, s) {
         found.push(f);
     }
+    found.extend(
+        poll::find(sentence)
+            .into_iter()
+            .filter(|f| !inside(f.claim.0)),
+    );
     for c in source::POSSESSIVE.captures_iter(sentence) {
         let (m, sp, cue) = (
             c.get(0).expect("match"),
@@ -268,13 +308,20 @@ pub(super) fn find(
             continue;
         }
         let (start, mut end) = f.content;
+        // A relative clause's words end at its comma: "Sanders, who endorsed Clinton, said".
+        let relative = ["who", "which"].contains(&&sentence[f.speaker.0..f.speaker.1]);
+        if relative && f.claim.1 <= start {
+            if let Some(comma) = sentence[start..end].find(", ") {
+                end = start + comma;
+            }
+        }
         // Content stops before another attribution's source and cue, or a participle.
         for &(a, _) in claims.iter().filter(|&&c| c != f.claim) {
             if a > start && a < end && (f.claim.1 > start || separates(&sentence[start..a])) {
                 end = a;
             }
         }
-        for &p in &stops {
+        for &p in stops.iter().chain(&joins) {
             if p > start && p < end {
                 end = p;
             }
@@ -295,7 +342,7 @@ pub(super) fn find(
             .trim_end_matches([' ', ','])
             .trim_end();
         let body = strip_trailing_conjunction(body);
-        if words(body) < MIN_CONTENT_WORDS {
+        if words(body) < MIN_CONTENT_WORDS && !(words(body) == 1 && stance::single_object(body)) {
             continue;
         }
         let base = s.span.start;
@@ -441,7 +488,7 @@ fn separates(between: &str) -> bool {
             || between.trim_end().ends_with(','))
 }
 
-fn words(s: &str) -> usize {
+pub(super) fn words(s: &str) -> usize {
     s.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count()
@@ -498,111 +545,4 @@ fn content_start(rest: &str) -> usize {
         }
     }
     rest.len() - rest.trim_start().len()
-}
-
-/// Labels that introduce no speaker: "Update: ...", "Photo: ...".
-const NOT_SPEAKERS: &[&str] = &[
-    "update",
-    "updated",
-    "note",
-    "notes",
-    "related",
-    "watch",
-    "read",
-    "photo",
-    "photos",
-    "video",
-    "source",
-    "sources",
-    "correction",
-    "clarification",
-    "image",
-    "advertisement",
-    "listen",
-    "transcript",
-    "more",
-    "also",
-    "q",
-    "a",
-    "question",
-    "answer",
-    "warning",
-    "disclosure",
-    "abstract",
-    "background",
-    "why",
-    "what",
-    "how",
-    "when",
-    "where",
-    "here",
-    "tags",
-    "topics",
-    "credit",
-    "contact",
-    "email",
-    "follow",
-    "share",
-    "subscribe",
-    "see",
-    "click",
-    "location",
-    "date",
-    "time",
-    "editor's",
-    "editor’s",
-    "full",
-    "the",
-    "breaking",
-    "exclusive",
-    "live",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-];
-
-/// A name labelling a paragraph's words, as transcripts and headlines print them: `PENCE:
-/// Gennifer Flowers will not be at the debate`, `Sanders: Clinton needs to ...`.
-fn label(text: &str, s: &Sentence) -> Option<Found> {
-    const MAX_WORDS: usize = 3;
-    let opens_paragraph = text[..s.span.start]
-        .trim_end_matches([' ', '\t'])
-        .ends_with('\n')
-        || text[..s.span.start].trim().is_empty();
-    if !opens_paragraph {
-        return None;
-    }
-    let sentence = &text[s.span.start..s.span.end];
-    let start = sentence.len()
-        - sentence
-            .trim_start_matches(|c: char| c.is_whitespace() || "\"“‘'".contains(c))
-            .len();
-    let colon = sentence[start..].find(':').map(|i| start + i)?;
-    let head = sentence[start..colon].trim_end();
-    let rest = &sentence[colon + 1..];
-    let n = head.split_whitespace().count();
-    let name_like = (1..=MAX_WORDS).contains(&n)
-        && head.split_whitespace().all(|w| {
-            w.starts_with(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphabetic() || ".'’-".contains(c))
-        })
-        && !head
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| NOT_SPEAKERS.contains(&w.to_lowercase().as_str()));
-    if !name_like || !rest.starts_with([' ', '\u{a0}']) || words(rest) < MIN_CONTENT_WORDS {
-        return None;
-    }
-    Some(Found {
-        speaker: (start, start + head.len()),
-        cue: ":".to_string(),
-        claim: (start, colon + 1),
-        content: (colon + 1, sentence.len()),
-        noun: false,
-    })
 }

@@ -9,8 +9,12 @@
 
 mod direct;
 mod indirect;
+mod label;
 mod lexicon;
+mod poll;
 mod source;
+mod stance;
+mod subject;
 
 use crosscheck_model::{Quote, Sentence, Span};
 

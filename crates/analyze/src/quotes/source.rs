@@ -7,11 +7,13 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{BETWEEN, CUES, GROUPS, OPENERS, PARTICIPLES, PRONOUNS, STOP};
+use super::stance::THAT_CUE;
+pub(super) use super::subject::{loose_cue, subject};
 
 /// Any cue: a reporting verb, a participle, or "according to".
 pub(super) static CUE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(&format!(
-        r"\b(?:(?P<acc>[Aa]ccording\s+to)|(?P<part>{PARTICIPLES})|(?P<verb>{CUES}))\b"
+        r"\b(?:(?P<acc>[Aa]ccording\s+to)|(?P<part>{PARTICIPLES})|(?P<verb>{CUES})|(?P<that>{THAT_CUE}))\b"
     ))
 });
 
@@ -28,7 +30,7 @@ pub(super) static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The last whitespace-separated word of `s` and where it starts.
-fn last_word(s: &str) -> Option<(usize, &str)> {
+pub(super) fn last_word(s: &str) -> Option<(usize, &str)> {
     let t = s.trim_end();
     if t.is_empty() {
         return None;
@@ -41,7 +43,7 @@ fn last_word(s: &str) -> Option<(usize, &str)> {
     Some((start, &t[start..]))
 }
 
-fn lower_in(word: &str, set: &[&str]) -> bool {
+pub(super) fn lower_in(word: &str, set: &[&str]) -> bool {
     word.len() <= 12 && {
         let mut buf = [0u8; 12];
         let bytes = word.as_bytes();
@@ -52,13 +54,13 @@ fn lower_in(word: &str, set: &[&str]) -> bool {
     }
 }
 
-fn starts_upper(word: &str) -> bool {
+pub(super) fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A word that may stand inside a noun phrase: letters, digits and the marks of names
 /// ("Mr.", "U.S.", "O'Rourke", "Clinton’s", "R-Fla."); nothing that ends a clause.
-fn np_word(word: &str) -> bool {
+pub(super) fn np_word(word: &str) -> bool {
     !word.is_empty()
         && word
             .chars()
@@ -67,6 +69,11 @@ fn np_word(word: &str) -> bool {
         && (!word.ends_with("ing") || starts_upper(word) || word.contains('-'))
         && (starts_upper(word) && !lower_in(word, OPENERS) || !lower_in(word, STOP))
 }
+
+/// Number words that end a share: "two in three", "nearly three in five".
+const NUMBERS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred",
+];
 
 /// Whether a phrase can be a source: a name, a pronoun, or a noun phrase with a plural or
 /// determined head ("officials", "the ministry", "21 percent").
@@ -106,6 +113,11 @@ pub(super) fn before(prefix: &str) -> Option<(usize, usize)> {
         if let Some(inner) = head.strip_suffix(" -").or_else(|| head.strip_suffix('—')) {
             let open = inner.rfind(" - ").or_else(|| inner.rfind('—'))?;
             end = prefix[..open].trim_end().len();
+            continue;
+        }
+        // A sentence adverb set off by commas: "officials, however, said".
+        if let Some(comma) = aside(head) {
+            end = comma;
             continue;
         }
         let Some((start, word)) = last_word(head) else {
@@ -216,13 +228,66 @@ pub(super) fn before(prefix: &str) -> Option<(usize, usize)> {
             start = at3;
         }
     }
+    // A share: "two in three", "nearly three in five".
+    let mut share = false;
+    if n == 1 && lower_in(words[0], NUMBERS) {
+        let lead = prefix[..start].trim_end();
+        if let Some(inner) = lead.strip_suffix(" in") {
+            if let Some((at, number)) = last_word(inner) {
+                if lower_in(number, NUMBERS) || lower_in(number, &["one"]) {
+                    start = at;
+                    share = true;
+                    if let Some((at2, w)) = last_word(&prefix[..at]) {
+                        let hedges = &["nearly", "about", "almost", "roughly", "some", "over"];
+                        if lower_in(w, hedges) {
+                            start = at2;
+                        }
+                    }
+                }
+            }
+        }
+    }
     words[..n].reverse();
     let possessive = words[..n].last().is_some_and(|w| {
         w.ends_with("'s")
             || w.ends_with("’s")
             || lower_in(w, &["his", "her", "their", "its", "my", "our", "your"])
     });
-    (n > 0 && !possessive && plausible(&words[..n])).then_some((start, end))
+    (n > 0 && !possessive && (share || plausible(&words[..n]))).then_some((start, end))
+}
+
+/// Where a sentence adverb set off by commas before a cue starts ("officials, however,"):
+/// the byte of its opening comma.
+fn aside(head: &str) -> Option<usize> {
+    const ASIDES: &[&str] = &[
+        "however",
+        "though",
+        "too",
+        "meanwhile",
+        "instead",
+        "in turn",
+        "in fact",
+        "of course",
+        "for example",
+        "for instance",
+        "for their part",
+        "for his part",
+        "for her part",
+        "likewise",
+        "nonetheless",
+        "nevertheless",
+    ];
+    let inner = head.trim_end().strip_suffix(',')?;
+    let comma = inner.rfind(", ")?;
+    ASIDES
+        .contains(&inner[comma + 2..].to_lowercase().as_str())
+        .then_some(comma)
+}
+
+/// Whether `prefix` ends with a sentence adverb set off by commas: the source stands before
+/// it, not after the cue.
+pub(super) fn aside_before(prefix: &str) -> bool {
+    aside(prefix).is_some()
 }
 
 /// [`before`], or for a verb coordinated with an earlier one ("Priebus arrived ... and
@@ -376,154 +441,6 @@ pub(super) fn after_plain(rest: &str) -> Option<(usize, usize, bool)> {
     (end > lead).then_some((lead, end, true))
 }
 
-/// The subject opening a clause, after lead-ins ("At the debate Wednesday, Clinton blamed
-/// ..."): a pronoun or a name (with a determiner before it or a plural noun after it: "South
-/// Korean officials") followed by a lowercase word, its verb. The byte range in `clause`.
-pub(super) fn subject(clause: &str) -> Option<(usize, usize)> {
-    let mut from = 0;
-    for _ in 0..3 {
-        if let Some((s, e)) = subject_at(&clause[from..]) {
-            // "It was a “disaster”" names no speaker.
-            let expletive = lower_in(&clause[from + s..from + e], &["it", "this", "there"]);
-            return (!expletive).then_some((from + s, from + e));
-        }
-        from += clause[from..].find(", ")? + 2;
-    }
-    None
-}
-
-fn subject_at(rest: &str) -> Option<(usize, usize)> {
-    const DETERMINERS: &[&str] = &[
-        "the", "a", "an", "his", "her", "their", "its", "our", "some", "many", "most", "several",
-        "both", "all", "other", "few",
-    ];
-    let lead = rest.len() - rest.trim_start().len();
-    let mut start = lead;
-    let mut pos = lead;
-    let mut end = None;
-    let mut state = 0; // 0: start, 1: after determiner, 2: in the name, 3: after plural noun
-    let mut words = rest[lead..].split_inclusive(char::is_whitespace).peekable();
-    while let Some(word) = words.next() {
-        let w = word.trim_end();
-        let at = pos;
-        pos += word.len();
-        let next = words.peek().map_or("", |n| n.trim_end());
-        match state {
-            // "But", "while": the clause opens after them.
-            0 if lower_in(w, OPENERS) && !starts_upper(next)
-                || lower_in(w, &["while", "but", "and"]) =>
-            {
-                start = pos;
-            }
-            0 if lower_in(w, &["he", "she", "they", "we", "i"]) => {
-                end = Some(at + w.len());
-                state = 3;
-            }
-            0 | 1 if state == 0 && lower_in(w, DETERMINERS) => state = 1,
-            // "the Court of Appeals".
-            2 if w == "of" && starts_upper(next) => {}
-            0..=2
-                if np_word(w) && starts_upper(w) && !lower_in(w, OPENERS) && !lower_in(w, STOP) =>
-            {
-                end = Some(at + w.len());
-                state = 2;
-            }
-            // "Mike Huckabee, the former governor, proposed": a name before an appositive
-            // that closes before a verb.
-            0..=2 if w.ends_with(',') && starts_upper(w) && np_word(&w[..w.len() - 1]) => {
-                let apposition = &rest[pos..];
-                let verb = apposition.find(", ").is_some_and(|i| {
-                    let after = apposition[i + 2..].split_whitespace().next().unwrap_or("");
-                    i < 80
-                        && after.starts_with(char::is_lowercase)
-                        && (!lower_in(after, STOP) || is_clause_word(after))
-                });
-                return verb.then_some((start, at + w.len() - 1));
-            }
-            1 | 2
-                if w.len() > 3
-                    && w.ends_with('s')
-                    && !w.ends_with("ss")
-                    && w.chars().all(|c| c.is_ascii_lowercase())
-                    && !lower_in(w, STOP) =>
-            {
-                // "officials" — a noun only when a verb follows; before a determiner the word
-                // is the verb ("Wealth-X keeps its ...").
-                let object = lower_in(
-                    next,
-                    &[
-                        "its", "his", "her", "their", "the", "a", "an", "our", "this", "that",
-                    ],
-                );
-                if object || state == 1 && !next.starts_with(char::is_lowercase) {
-                    return finish(start, end, w);
-                }
-                if next.starts_with(char::is_lowercase) {
-                    end = Some(at + w.len());
-                    state = 3;
-                } else {
-                    return finish(start, end, w);
-                }
-            }
-            _ => return finish(start, end, w),
-        }
-    }
-    None
-}
-
-/// A subject counts when the word after it is lowercase (a verb), not punctuation.
-/// Not before a determiner or a preposition ("Outside the arena", "Hours after"), whose
-/// capitalised word opens an adverbial, not a subject.
-fn finish(start: usize, end: Option<usize>, next: &str) -> Option<(usize, usize)> {
-    const NOT_VERBS: &[&str] = &[
-        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "of", "after", "ago",
-        "later", "earlier", "away", "of", "for", "with", "from", "like", "upon", "toward",
-    ];
-    let end = end?;
-    (next.starts_with(char::is_lowercase) && !lower_in(next, STOP) && !lower_in(next, NOT_VERBS)
-        || lower_in(next, &["has", "have", "had", "was", "is"]))
-    .then_some((start, end))
-}
-
-/// A verb-like word right after a source, for quotes whose cue is not in the lexicon
-/// (`“...,” Hannity pressed.`): lowercase, ending in "ed" or "s", and closing the clause.
-pub(super) fn loose_cue(after_mark: &str) -> Option<(usize, usize, usize, usize)> {
-    let mut pos = 0;
-    for (i, word) in after_mark.split_inclusive(char::is_whitespace).enumerate() {
-        if i > 8 {
-            break;
-        }
-        let w = word.trim_end().trim_end_matches([',', '.', ';', '!', '?']);
-        let lexical = CUE.find(w).is_some_and(|m| m.len() == w.len()) || w == "read";
-        let verb = lexical
-            || w.len() > 3
-                && w.chars().all(|c| c.is_ascii_lowercase())
-                && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss"))
-                && !lower_in(w, STOP);
-        if verb {
-            let tail = after_mark[pos + w.len()..].trim_start();
-            let closes = tail.is_empty()
-                || tail.starts_with([',', '.', ';', '!', '?', '—', '–'])
-                || tail.split_whitespace().next().is_some_and(|n| {
-                    [
-                        "in", "on", "at", "during", "to", "about", "with", "from", "after",
-                        "before", "as", "when", "while", "and",
-                    ]
-                    .contains(&n)
-                });
-            let (s, e) = before(&after_mark[..pos])?;
-            return (closes && !after_mark[..s].chars().any(char::is_alphanumeric)).then_some((
-                s,
-                e,
-                pos,
-                pos + w.len(),
-            ));
-        }
-        pos += word.len();
-    }
-    None
-}
-
 /// Whether a cue match is a participle.
 pub(super) fn is_participle(caps: &regex::Captures<'_>) -> bool {
     caps.name("part").is_some()
@@ -558,6 +475,16 @@ mod tests {
             Some("Sen. Marco Rubio")
         );
         assert_eq!(src_before("On Tuesday, he repeatedly "), Some("he"));
+        assert_eq!(
+            src_before("and nearly three in five "),
+            Some("nearly three in five")
+        );
+        assert_eq!(src_before("The weather was five "), None);
+        assert_eq!(
+            src_before("The experts, however, "),
+            Some("The experts"),
+            "an aside between source and cue"
+        );
         assert_eq!(src_before("The weather was cold and "), None);
         assert_eq!(src_before("the troops that "), None);
     }
