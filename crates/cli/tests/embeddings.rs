@@ -70,7 +70,10 @@ fn eval_stories_blends_embeddings_from_the_model_folder() {
     );
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("embedded 6 articles"));
-    assert_eq!(off["stories"], lexical["stories"]);
+    // The same grouping (timings aside).
+    for field in ["bcubed", "ari", "predicted_groups", "articles"] {
+        assert_eq!(off["stories"][field], lexical["stories"][field], "{field}");
+    }
 
     let (on, out) = json(
         eval()
