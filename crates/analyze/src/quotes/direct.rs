@@ -223,7 +223,16 @@ fn attribute_before(before: &str, base: usize) -> Option<(Speaker, String)> {
                 .map(|(s, e)| Speaker::new(&prefix[s..e], base + s))
                 .or_else(|| last.take().map(|(s, _)| s))
         } else {
-            source::before_or_shared(prefix).map(|(s, e)| Speaker::new(&prefix[s..e], base + s))
+            source::before_or_shared(prefix)
+                .map(|(s, e)| Speaker::new(&prefix[s..e], base + s))
+                .or_else(|| {
+                    // `X said A and added “...”`: the second verb shares the first's subject.
+                    let lead = prefix.trim_end().trim_end_matches(['”', '"', ',']);
+                    let shared = [" and", " but", " then"].iter().any(|c| lead.ends_with(c));
+                    shared
+                        .then(|| last.as_ref().map(|(s, _)| s.clone()))
+                        .flatten()
+                })
         };
         if let Some(speaker) = found {
             last = Some((speaker, cue_text(cue.as_str())));
