@@ -64,7 +64,6 @@ pub(super) fn sentence_at(sentences: &[Sentence], pos: usize) -> Option<usize> {
 /// The direct quotes of an article, with the mark pairs they come from.
 pub(super) fn find(text: &str, sentences: &[Sentence], pairs: &[Pair]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
-    let mut last_speaker: Option<(usize, Speaker)> = None; // (paragraph, speaker)
     for &(open, inner, close_inner, close) in pairs {
         let content =
             text[inner..close_inner].trim_matches(|c: char| c.is_whitespace() || c == ',');
@@ -87,15 +86,9 @@ pub(super) fn find(text: &str, sentences: &[Sentence], pairs: &[Pair]) -> Vec<Qu
             .or_else(|| attribute_label(before, sentence.span.start))
             .or_else(|| named_subject(before, sentence.span.start).map(|s| (Some(s), None)))
             .unwrap_or((None, None));
-        let speaker = speaker.or_else(|| {
-            // A quote with no source of its own continues the speaker of the previous quote in
-            // its paragraph or the one before (a quote running on into the next paragraph).
-            let (paragraph, s) = last_speaker.as_ref()?;
-            (sentence.paragraph <= paragraph + 1).then(|| s.clone())
-        });
-        if let Some(s) = &speaker {
-            last_speaker = Some((sentence.paragraph, s.clone()));
-        }
+        // A quote with no source of its own continues the paragraph's speaker later
+        // ([`super::find`]), once the indirect attributions have lent theirs: `“A” in the
+        // bill, he said.`
         let words = &text[inner..close_inner];
         let offset = inner
             + (words.len()
@@ -230,7 +223,16 @@ fn attribute_before(before: &str, base: usize) -> Option<(Speaker, String)> {
                 .map(|(s, e)| Speaker::new(&prefix[s..e], base + s))
                 .or_else(|| last.take().map(|(s, _)| s))
         } else {
-            source::before_or_shared(prefix).map(|(s, e)| Speaker::new(&prefix[s..e], base + s))
+            source::before_or_shared(prefix)
+                .map(|(s, e)| Speaker::new(&prefix[s..e], base + s))
+                .or_else(|| {
+                    // `X said A and added “...”`: the second verb shares the first's subject.
+                    let lead = prefix.trim_end().trim_end_matches(['”', '"', ',']);
+                    let shared = [" and", " but", " then"].iter().any(|c| lead.ends_with(c));
+                    shared
+                        .then(|| last.as_ref().map(|(s, _)| s.clone()))
+                        .flatten()
+                })
         };
         if let Some(speaker) = found {
             last = Some((speaker, cue_text(cue.as_str())));

@@ -226,6 +226,28 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_with_words_before_its_cue_takes_the_local_speaker() {
+        let text = "Nefzi said \u{201c}he has a problem.\u{201d}\n\n\u{201c}We teach nothing\u{201d} against it in the meetings, the imam said.";
+        let (sentences, _) = crate::sentences::split(text);
+        let q = find(text, &sentences);
+        let second = q
+            .iter()
+            .find(|q| q.span.slice(text) == Some("We teach nothing"));
+        let span = second
+            .and_then(|q| q.speaker_span)
+            .and_then(|s| s.slice(text));
+        assert_eq!(span, Some("the imam"), "{q:?}");
+    }
+
+    #[test]
+    fn a_second_verb_shares_the_first_verbs_subject() {
+        let q = quotes("Sen. Rand Paul (R-Ky.) said the plan would cost money, and called him \u{201c}the leading proponent of amnesty.\u{201d}");
+        let direct = q.iter().find(|q| q.3).expect("the direct quote");
+        assert_eq!(direct.1.as_deref(), Some("Sen. Rand Paul"));
+        assert_eq!(direct.2.as_deref(), Some("called"));
+    }
+
+    #[test]
     fn pronouns_and_roles_resolve_to_the_nearest_fitting_name() {
         let text = "Andriy Kovalenko, head of the department, spoke to reporters. He said troops fired on soldiers near Kursk.\n\nPresident Volodymyr Zelenskiy thanked allies. The president said that Ukraine \u{201c}must do everything to win.\u{201d}";
         let (sentences, _) = crate::sentences::split(text);
