@@ -5,6 +5,7 @@
 
 use crosscheck_model::{Quote, Sentence, Span};
 
+use super::lexicon::is_weekday;
 use super::source::{self, CUE};
 use super::Speaker;
 use super::{label, poll, stance};
@@ -394,13 +395,6 @@ fn adverbial(s: &str) -> bool {
         "by",
         "with",
         "for",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "today",
         "yesterday",
         "tonight",
@@ -413,6 +407,7 @@ fn adverbial(s: &str) -> bool {
     ]
     .iter()
     .any(|w| first.eq_ignore_ascii_case(w))
+        || is_weekday(first)
 }
 
 /// The bytes of the listener opening `after` a cue that takes one ("told POLITICO", "told

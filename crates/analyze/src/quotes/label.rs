@@ -4,6 +4,7 @@
 use crosscheck_model::Sentence;
 
 use super::indirect::{words, Found, MIN_CONTENT_WORDS};
+use super::lexicon::is_weekday;
 
 /// Labels that introduce no speaker: "Update: ...", "Photo: ...".
 const NOT_SPEAKERS: &[&str] = &[
@@ -61,13 +62,6 @@ const NOT_SPEAKERS: &[&str] = &[
     "breaking",
     "exclusive",
     "live",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "today",
 ];
 
@@ -99,7 +93,7 @@ pub(super) fn find(text: &str, s: &Sentence) -> Option<Found> {
         && !head
             .split_whitespace()
             .next()
-            .is_some_and(|w| NOT_SPEAKERS.contains(&w.to_lowercase().as_str()));
+            .is_some_and(|w| NOT_SPEAKERS.contains(&w.to_lowercase().as_str()) || is_weekday(w));
     if !name_like || !rest.starts_with([' ', '\u{a0}']) || words(rest) < MIN_CONTENT_WORDS {
         return None;
     }

@@ -23,6 +23,23 @@ pub(super) const STOP: &[&str] = &[
 ];
 
 /// Words between a source and its cue: "has", "also", "repeatedly", "did not".
+/// The days of the week, lowercase: time words several lists above and beside this one
+/// skip ("said Wednesday", "Cruz on Thursday declared").
+pub(super) const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether a word is a day of the week, in any (ASCII) case.
+pub(super) fn is_weekday(word: &str) -> bool {
+    WEEKDAYS.iter().any(|d| word.eq_ignore_ascii_case(d))
+}
+
 pub(super) const BETWEEN: &[&str] = &[
     "january",
     "february",
@@ -48,13 +65,6 @@ pub(super) const BETWEEN: &[&str] = &[
     "morning",
     "afternoon",
     "evening",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "has",
     "have",
     "had",

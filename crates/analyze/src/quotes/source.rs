@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::{BETWEEN, CUES, GROUPS, OPENERS, PARTICIPLES, PRONOUNS, STOP};
+use super::lexicon::{is_weekday, BETWEEN, CUES, GROUPS, OPENERS, PARTICIPLES, PRONOUNS, STOP};
 use super::stance::THAT_CUE;
 pub(super) use super::subject::{loose_cue, subject};
 
@@ -124,7 +124,7 @@ pub(super) fn before(prefix: &str) -> Option<(usize, usize)> {
             break;
         };
         let lower_ly = word.ends_with("ly") && !starts_upper(word);
-        if !lower_in(word, BETWEEN) && !lower_ly {
+        if !lower_in(word, BETWEEN) && !is_weekday(word) && !lower_ly {
             break;
         }
         end = prefix[..start].trim_end().len();
@@ -145,7 +145,11 @@ pub(super) fn before(prefix: &str) -> Option<(usize, usize)> {
         start = at;
     }
     // Leading openers ("But") and times ("Tuesday") drop off the phrase's front.
-    while n > 0 && (lower_in(words[n - 1], OPENERS) || lower_in(words[n - 1], BETWEEN)) {
+    while n > 0
+        && (lower_in(words[n - 1], OPENERS)
+            || lower_in(words[n - 1], BETWEEN)
+            || is_weekday(words[n - 1]))
+    {
         n -= 1;
         start += words[n].len();
         start += prefix[start..].len() - prefix[start..].trim_start().len();

@@ -2,6 +2,8 @@
 //! "that" clause ("worried that ...", "were adamant that ..."), as PolNeAR counts beliefs and
 //! attitudes as attributions. The clause after "that" is the content.
 
+use super::lexicon::is_weekday;
+
 /// A verb or a predicate adjective followed by "that": the regex alternative inside [`super::source::CUE`].
 pub(super) const THAT_CUE: &str = r"(?:[a-z]{3,}ed|(?:is|are|was|were|remains?|remained|been|be|seemed|seems|grew|became)\s+(?:adamant|confident|hopeful|optimistic|aware|unaware|concerned|worried|convinced|certain|sure|skeptical|sceptical|afraid|fearful|insistent|pleased|proud|upset|angry|happy|disappointed|glad|sorry|satisfied|frustrated|surprised|thankful|grateful|emphatic|clear)|made\s+(?:the\s+)?(?:case|point|argument|claim))\s+that";
 
@@ -157,13 +159,6 @@ pub(super) fn single_object(word: &str) -> bool {
 /// `s` after the time words opening it ("Wednesday", "last week", "this morning").
 pub(super) fn after_time(s: &str) -> &str {
     const TIME: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "today",
         "yesterday",
         "tonight",
@@ -184,7 +179,7 @@ pub(super) fn after_time(s: &str) -> &str {
     let mut rest = s.trim_start();
     while let Some(word) = rest.split_whitespace().next() {
         let bare = word.trim_end_matches([',', '.']).to_lowercase();
-        if !TIME.contains(&bare.as_str()) {
+        if !TIME.contains(&bare.as_str()) && !is_weekday(&bare) {
             break;
         }
         rest = rest[word.len()..].trim_start();
