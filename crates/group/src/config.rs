@@ -49,6 +49,12 @@ pub struct GroupConfig {
     /// and share none, the similarity is multiplied by `1 - actor_penalty`: the same kind
     /// of event happening to someone else is another story.
     pub actor_penalty: f32,
+    /// When an article's headline or first sentence names people, the story's leads name
+    /// people, and the story's main lead person is not among the article's main entities,
+    /// the similarity is multiplied by `1 - lead_penalty` times the share of the story's
+    /// leads that do not name the article's lead person: one Chargers player arrested is
+    /// not another.
+    pub lead_penalty: f32,
     /// About this many terms (with their document frequencies) are remembered: beyond it
     /// (or beyond the terms active stories hold plus a quarter of it) the rarest, longest
     /// unseen terms no active story holds are forgotten, down to three quarters of it, so
@@ -80,6 +86,7 @@ impl Default for GroupConfig {
             average_link: 0.0,
             conflict_penalty: 0.25,
             actor_penalty: 0.25,
+            lead_penalty: 0.5,
             max_terms: 200_000,
             embedding_weight: 0.0,
             embedding_floor: 0.3,

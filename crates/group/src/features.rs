@@ -26,6 +26,9 @@ const TITLE_WEIGHT: f32 = 2.0;
 /// Weight of two content words in a row ("betty ford", "check rehab") next to one word.
 const BIGRAM_WEIGHT: f32 = 0.5;
 
+/// Mentions a person needs to count as who the story is about (the headline and the body).
+const LEAD_MENTIONS: usize = 2;
+
 /// Content words of the body (its lead) that phrases are taken from, besides the title's.
 const PHRASE_WORDS: usize = 80;
 
@@ -43,6 +46,10 @@ pub struct Doc {
     /// grouper blends its cosine in with [`crate::GroupConfig::embedding_weight`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedding: Option<Vec<f32>>,
+    /// Surnames of the people the headline or the first sentence names, sorted: who the
+    /// event happened to, what tells two look-alike events apart (see [`crate::conflict`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub leads: Vec<String>,
 }
 
 impl Doc {
@@ -118,8 +125,66 @@ impl Doc {
             time: article.published.map(|p| p.timestamp()),
             terms: terms.into_iter().collect(),
             embedding: None,
+            leads: lead_people(article, analysis),
         }
     }
+}
+
+/// Surnames (last word of the matching key) of the people named in the headline or the
+/// first sentence, sorted, each once.
+fn lead_people(article: &Article, analysis: &Analysis) -> Vec<String> {
+    let first = analysis.sentences.first().map(|s| s.span);
+    let title = article.title.as_deref().map(str::to_lowercase);
+    let mut out: Vec<String> = analysis
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && e.mentions.len() >= LEAD_MENTIONS)
+        .filter(|e| e.name.split(' ').all(is_name_word))
+        .filter(|e| {
+            let in_first = first.is_some_and(|f| {
+                e.mentions
+                    .iter()
+                    .any(|m| m.start >= f.start && m.end <= f.end)
+            });
+            in_first
+                || title.as_deref().is_some_and(|t| {
+                    e.variants
+                        .iter()
+                        .any(|v| contains_words(t, &v.to_lowercase()))
+                })
+        })
+        .flat_map(|e| {
+            names::key(&e.name)
+                .split(' ')
+                .filter(|w| w.len() > 2)
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A word of a person's name: capitalised, letters (and inner hyphens, apostrophes or
+/// periods) only, not shouted: what the tagger gets wrong ("MB604LL/A)", "Marshals'15")
+/// falls out.
+fn is_name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        && w.chars().any(char::is_lowercase)
+}
+
+/// Whether `needle` occurs in `hay` as whole words.
+fn contains_words(hay: &str, needle: &str) -> bool {
+    !needle.is_empty()
+        && hay.match_indices(needle).any(|(i, _)| {
+            let before = hay[..i].chars().next_back();
+            let after = hay[i + needle.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }
 
 /// A number written in the text ("2008", "6.1") is a number term, weighed with the
@@ -362,6 +427,22 @@ mod tests {
             a.terms
         );
         assert!(a.terms.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn leads_are_the_people_of_the_headline_and_first_sentence() {
+        let analyzer = crosscheck_analyze::Analyzer::default();
+        let text = "San Diego Chargers receiver Vincent Jackson was arrested on Sunday. \
+            Police said Jackson was stopped at 2 a.m. Coach Norv Turner declined to comment.";
+        let mut article = Article::new(ArticleId::of_text(text), text.into());
+        article.title = Some("Chargers' Jackson arrested on suspicion of DUI".into());
+        let doc = Doc::extract(&article, &analyzer.analyze(&article));
+        // Jackson leads (named twice); Turner is further down and named once.
+        assert_eq!(doc.leads, ["jackson", "vincent"]);
+        assert!(is_name_word("O'Neill") && is_name_word("Jean-Luc"));
+        assert!(!is_name_word("MB604LL/A)") && !is_name_word("CHARGERS") && !is_name_word("x"));
+        assert!(contains_words("chargers' jackson arrested", "jackson"));
+        assert!(!contains_words("jacksonville wins", "jackson"));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::fmt;
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::conflict::{self, Evidence};
+use crate::conflict::{self, Evidence, Leads};
 use crate::features::{Doc, ENTITY};
 use crate::semantic;
 use crate::sparse::{self, Sparse};
@@ -92,13 +92,16 @@ struct Story {
     /// Sum of its articles' embeddings, when they have them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     embedding: Option<Vec<f32>>,
+    /// Who its articles' leads name (see [`Doc::leads`]) and how many articles do.
+    #[serde(default, skip_serializing_if = "Leads::is_empty")]
+    leads: Leads,
 }
 
 /// The streaming grouper. Stateful: its whole state serialises, so a store can save it after
 /// an ingest run and the next run resumes exactly where this one stopped. The indexes over
 /// the active stories are not saved but rebuilt on load.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(from = "Saved")]
+#[serde(from = "saved::Saved")]
 pub struct Grouper {
     version: u32,
     config: GroupConfig,
@@ -119,46 +122,6 @@ pub struct Grouper {
     /// Publication times of the last few dated articles, oldest first.
     #[serde(default)]
     recent: VecDeque<i64>,
-}
-
-/// The saved form of a [`Grouper`]: its state without the indexes. Fields a version-1
-/// state has beyond these are ignored, so an old state loads (and reports its version).
-#[derive(Deserialize)]
-struct Saved {
-    version: u32,
-    config: GroupConfig,
-    vocab: Vocab,
-    stories: BTreeMap<u64, Story>,
-    next_id: u64,
-    seq: u64,
-    now: Option<i64>,
-    #[serde(default)]
-    recent: VecDeque<i64>,
-}
-
-impl From<Saved> for Grouper {
-    fn from(s: Saved) -> Self {
-        let mut g = Grouper {
-            version: s.version,
-            config: s.config,
-            vocab: s.vocab,
-            stories: s.stories,
-            postings: HashMap::default(),
-            by_touch: BTreeSet::new(),
-            by_time: BTreeSet::new(),
-            next_id: s.next_id,
-            seq: s.seq,
-            now: s.now,
-            recent: s.recent,
-        };
-        let n = g.vocab.len() as u32;
-        for story in g.stories.values_mut() {
-            // A term the vocabulary lacks (a damaged state) is dropped, never indexed.
-            story.terms.retain(|&(t, _)| t < n);
-        }
-        g.reindex();
-        g
-    }
 }
 
 impl Grouper {
@@ -237,7 +200,15 @@ impl Grouper {
         let scored = if norm > 0.0 {
             let evidence = self.evidence(&vector, true);
             let embedding = doc.embedding.as_deref();
-            self.score_candidates(&vector, &idf, norm, doc.time, &evidence, embedding)
+            let query = Query {
+                vector: &vector,
+                idf: &idf,
+                norm,
+                time: doc.time,
+                leads: &doc.leads,
+                named: &conflict::named_words(&doc.terms),
+            };
+            self.score_candidates(&query, &evidence, embedding)
         } else {
             Vec::new()
         };
@@ -254,6 +225,7 @@ impl Grouper {
                     last: None,
                     touched: self.seq,
                     embedding: None,
+                    leads: Leads::default(),
                 };
                 self.stories.insert(id, story);
                 self.by_touch.insert((self.seq, id));
@@ -272,6 +244,11 @@ impl Grouper {
             .expect("active story")
             .embedding;
         semantic::accumulate(sum, doc.embedding.as_deref());
+        self.stories
+            .get_mut(&story)
+            .expect("active story")
+            .leads
+            .add(&doc.leads);
 
         let mut merged = if opened {
             Vec::new()
@@ -292,6 +269,11 @@ impl Grouper {
                     .expect("active story")
                     .embedding;
                 semantic::accumulate(sum, s.embedding.as_deref());
+                self.stories
+                    .get_mut(&survivor)
+                    .expect("active story")
+                    .leads
+                    .merge(&s.leads);
             }
         }
 
@@ -315,47 +297,14 @@ impl Grouper {
         }
     }
 
-    /// Moves the clock that retires stories. A step forward within the window moves it at
-    /// once; a longer jump only once a second of the last few articles confirms it (the
-    /// clock then goes to the second newest of them): one article dated years ahead (a typo)
-    /// cannot retire every active story, a stream that really moves on still does.
-    fn clock(&mut self, t: i64) {
-        if self.recent.len() == RECENT_TIMES {
-            self.recent.pop_front();
-        }
-        self.recent.push_back(t);
-        let mut newest = [i64::MIN; 2];
-        for &r in &self.recent {
-            if r > newest[0] {
-                newest = [r, newest[0]];
-            } else if r > newest[1] {
-                newest[1] = r;
-            }
-        }
-        let second = if newest[1] == i64::MIN {
-            newest[0]
-        } else {
-            newest[1]
-        };
-        let window = (self.config.window_days * DAY) as i64;
-        let next = match self.now {
-            Some(n) if t <= n + window => n.max(t),
-            Some(n) => n.max(second),
-            None => t,
-        };
-        self.now = Some(next);
-    }
-
     /// Candidate stories sharing the article's heaviest terms, scored in full, best first.
     fn score_candidates(
         &self,
-        vector: &[(u32, f32)],
-        idf: &[f32],
-        norm: f32,
-        time: Option<i64>,
+        q: &Query,
         evidence: &Evidence,
         embedding: Option<&[f32]>,
     ) -> Vec<(u64, f32)> {
+        let (vector, idf, norm, time) = (q.vector, q.idf, q.norm, q.time);
         let mut query: Vec<(usize, f32)> = vector
             .iter()
             .zip(idf)
@@ -400,6 +349,8 @@ impl Grouper {
                     );
                     self.conflict(evidence, &theirs)
                 };
+                let conflict =
+                    conflict * s.leads.factor(q.leads, q.named, self.config.lead_penalty);
                 (id, cos * self.decay(time, time, s.first, s.last) * conflict)
             })
             .collect();
@@ -441,18 +392,6 @@ impl Grouper {
             .map(|(id, _)| id)
             .filter(|&id| self.story_similarity(story, id) >= self.config.merge_threshold)
             .collect()
-    }
-
-    /// How much a time gap between two spans discounts their similarity.
-    fn decay(&self, a0: Option<i64>, a1: Option<i64>, b0: Option<i64>, b1: Option<i64>) -> f32 {
-        let (Some(a0), Some(a1), Some(b0), Some(b1)) = (a0, a1, b0, b1) else {
-            return 1.0;
-        };
-        if self.config.decay_days <= 0.0 {
-            return 1.0;
-        }
-        let gap = (b0 - a1).max(a0 - b1).max(0) as f32 / DAY;
-        (-gap / self.config.decay_days).exp()
     }
 
     /// Cosine of two active stories, decayed by the gap between their time spans.
@@ -619,38 +558,6 @@ impl Grouper {
         story
     }
 
-    /// Retires stories idle longer than the window, then the least recently updated beyond
-    /// the cap; never the story just placed into.
-    fn retire(&mut self, keep: u64) -> Vec<StoryProfile> {
-        let mut out: Vec<u64> = Vec::new();
-        if let (Some(now), true) = (self.now, self.config.window_days > 0.0) {
-            let horizon = now - (self.config.window_days * DAY) as i64;
-            out.extend(
-                self.by_time
-                    .iter()
-                    .take_while(|&&(last, _)| last < horizon)
-                    .map(|&(_, id)| id)
-                    .filter(|&id| id != keep),
-            );
-        }
-        let excess = (self.stories.len() - out.len()).saturating_sub(self.config.max_active);
-        let extra: Vec<u64> = self
-            .by_touch
-            .iter()
-            .map(|&(_, id)| id)
-            .filter(|id| *id != keep && !out.contains(id))
-            .take(excess)
-            .collect();
-        out.extend(extra);
-        out.sort_unstable();
-        out.into_iter()
-            .map(|id| {
-                let story = self.remove(id);
-                self.profile(id, &story)
-            })
-            .collect()
-    }
-
     fn profile(&self, id: u64, story: &Story) -> StoryProfile {
         let prior = self.config.prior_docs;
         let mut weighted: Vec<(u32, f32)> = story
@@ -685,6 +592,17 @@ impl Grouper {
     }
 }
 
+/// An article as [`Grouper::score_candidates`] queries the index with.
+struct Query<'a> {
+    vector: &'a [(u32, f32)],
+    idf: &'a [f32],
+    norm: f32,
+    time: Option<i64>,
+    leads: &'a [String],
+    /// Words of every name the article has (sorted).
+    named: &'a [&'a str],
+}
+
 fn min_opt(a: Option<i64>, b: Option<i64>) -> Option<i64> {
     match (a, b) {
         (Some(a), Some(b)) => Some(a.min(b)),
@@ -698,6 +616,11 @@ fn max_opt(a: Option<i64>, b: Option<i64>) -> Option<i64> {
         (a, b) => a.or(b),
     }
 }
+
+#[path = "grouper_saved.rs"]
+mod saved;
+#[path = "grouper_time.rs"]
+mod time;
 
 #[cfg(test)]
 #[path = "grouper_tests.rs"]

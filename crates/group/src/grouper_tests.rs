@@ -17,6 +17,7 @@ fn doc(n: u32, day: Option<i64>, words: &str) -> Doc {
         time: day.map(|d| d * DAY_SECS),
         terms,
         embedding: None,
+        leads: Vec::new(),
     }
 }
 
@@ -280,4 +281,44 @@ fn the_same_kind_of_event_with_other_main_actors_is_another_story() {
     // Without the penalty the shared words alone join the two arrests.
     let [sa, sb, _] = run(0.0);
     assert_eq!(sa, sb);
+}
+
+#[test]
+fn the_same_kind_of_event_led_by_someone_else_is_another_story() {
+    // Both name the team and the city among their main entities (no actor conflict);
+    // only who the headlines lead with tells the two arrests apart.
+    let led = |n: u32, words: &str, leads: &[&str]| Doc {
+        leads: leads.iter().map(|l| l.to_string()).collect(),
+        ..doc(n, None, words)
+    };
+    let a = led(
+        1,
+        "dui arrest w3 w4 w5 w6 w7 w8 w9 w10 w11 e:chargers e:san_diego e:jackson",
+        &["jackson"],
+    );
+    let b = led(
+        2,
+        "dui arrest x3 x4 x5 x6 x7 x8 x9 x10 x11 e:chargers e:san_diego e:williams",
+        &["williams"],
+    );
+    let c = led(
+        3,
+        "dui arrest y3 y4 y5 y6 y7 y8 y9 y10 y11 e:chargers e:san_diego e:jackson",
+        &["jackson"],
+    );
+    let run = |lead_penalty: f32| {
+        let mut g = Grouper::new(GroupConfig {
+            lead_penalty,
+            ..GroupConfig::default()
+        });
+        [&a, &b, &c].map(|d| g.add(d))
+    };
+    let [pa, pb, pc] = run(GroupConfig::default().lead_penalty);
+    assert!(pb.opened, "another footballer's arrest: {pb:?}");
+    assert_eq!(pa.story, pc.story, "the same footballer's");
+    let [pa, pb, _] = run(0.0);
+    assert_eq!(
+        pa.story, pb.story,
+        "without the penalty the shared terms join them"
+    );
 }

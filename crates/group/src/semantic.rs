@@ -135,6 +135,7 @@ mod tests {
             time: None,
             terms,
             embedding: Some(embedding.to_vec()),
+            leads: Vec::new(),
         }
     }
 
