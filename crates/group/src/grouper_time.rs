@@ -36,7 +36,13 @@ impl Grouper {
     }
 
     /// How much a time gap between two spans discounts their similarity.
-    pub(super) fn decay(&self, a0: Option<i64>, a1: Option<i64>, b0: Option<i64>, b1: Option<i64>) -> f32 {
+    pub(super) fn decay(
+        &self,
+        a0: Option<i64>,
+        a1: Option<i64>,
+        b0: Option<i64>,
+        b1: Option<i64>,
+    ) -> f32 {
         let (Some(a0), Some(a1), Some(b0), Some(b1)) = (a0, a1, b0, b1) else {
             return 1.0;
         };

@@ -109,6 +109,7 @@ fn origin_name(raw: &str) -> String {
 /// that is nothing but credits (a bare "Distributed by ..." notice) keeps its paragraphs:
 /// credit removal never empties an article.
 pub fn extract(paragraphs: &mut Vec<String>) -> Vec<Credit> {
+    split_trailing_signoff(paragraphs);
     let dateline = paragraphs.first().and_then(|first| dateline(first));
     let lines: Vec<Option<Vec<Credit>>> = paragraphs.iter().map(|p| credit_line(p)).collect();
     let text_left = dateline
@@ -132,6 +133,28 @@ pub fn extract(paragraphs: &mut Vec<String>) -> Vec<Credit> {
     let mut seen = std::collections::HashSet::new();
     credits.retain(|c| seen.insert((c.kind, c.name.clone())));
     credits
+}
+
+/// A shouted agency sign-off left on the last sentence's line ("... record May 23. REUTER")
+/// becomes a paragraph of its own, so [`credit_line`] takes it out of the text.
+fn split_trailing_signoff(paragraphs: &mut Vec<String>) {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"^(?P<body>.*[.!?"”)0-9])\s+(?P<sign>\p{Lu}{2,}[\p{Lu} ,/]*)$"#).unwrap()
+    });
+    let Some(last) = paragraphs.last() else {
+        return;
+    };
+    let Some(caps) = RE.captures(last.trim_end()) else {
+        return;
+    };
+    let sign = caps["sign"].trim();
+    if agency_list(sign).is_none() {
+        return;
+    }
+    let (body, sign) = (caps["body"].to_string(), sign.to_string());
+    let at = paragraphs.len() - 1;
+    paragraphs[at] = body;
+    paragraphs.push(sign);
 }
 
 /// `PINE RIDGE, S.D. (AP) -- text` → (`text`, [AP with dateline]).
@@ -335,6 +358,25 @@ mod tests {
             run(&["Body.", "REUTER"]).1,
             [(CreditKind::Wire, "Reuters".to_string())]
         );
+    }
+
+    #[test]
+    fn a_signoff_on_the_last_sentence_line_is_taken_out() {
+        let (p, c) = run(&[
+            "Intro.",
+            "Note - Fin div pay May 27, record May 23.   REUTER",
+        ]);
+        assert_eq!(p, ["Intro.", "Note - Fin div pay May 27, record May 23."]);
+        assert_eq!(c, [(CreditKind::Wire, "Reuters".to_string())]);
+        // Shouted words that are not an agency, or an agency inside prose, stay.
+        for text in [
+            "He said it was over. NOT GUILTY",
+            "The deal was first reported by REUTER",
+        ] {
+            let (p, c) = run(&[text]);
+            assert_eq!(p, [text]);
+            assert!(c.is_empty(), "{c:?}");
+        }
     }
 
     #[test]
