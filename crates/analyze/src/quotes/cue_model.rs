@@ -193,7 +193,7 @@ pub(super) fn features(sentence: &str, toks: &[Token<'_>], i: usize, out: &mut V
         .filter_map(|k| at(-k))
         .any(|t| matches!(class(sentence, Some(t)), PRON | CAP));
     let in_quote = toks[i].marks % 2 == 1;
-    let that_ahead = (1..=5).filter_map(|k| at(k)).any(|t| t.hash == THAT);
+    let that_ahead = (1..=5).filter_map(at).any(|t| t.hash == THAT);
     let position = match i {
         0..=1 => i as u32,
         2..=3 => 2,
@@ -366,7 +366,7 @@ mod tests {
     fn a_perceptron_learns_a_separable_rule() {
         let s = "Smith quipped that rain came";
         let toks = tokens(s);
-        let mut feats = |i: usize| {
+        let feats = |i: usize| {
             let mut f = Vec::new();
             features(s, &toks, i, &mut f);
             f
