@@ -22,6 +22,12 @@ pub mod names;
 mod pattern;
 mod quantities;
 mod quotes;
+
+/// Training the learned attribution-cue scorer (the `train-cues` binary).
+#[doc(hidden)]
+pub mod cue_training {
+    pub use crate::quotes::{cue_examples, cue_scores, train_cues, GoldCue};
+}
 mod sentences;
 pub mod stopwords;
 

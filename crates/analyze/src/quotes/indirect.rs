@@ -517,7 +517,7 @@ fn clause_start(lead: &str) -> usize {
 
 /// Where the reported clause starts after a cue: after a "that" within the next few words
 /// ("told reporters on Tuesday that ..."), else right after the cue.
-fn content_start(rest: &str) -> usize {
+pub(super) fn content_start(rest: &str) -> usize {
     const MAX_WORDS_BEFORE_THAT: usize = 8;
     let mut pos = 0;
     for (i, word) in rest.split_inclusive(char::is_whitespace).enumerate() {
