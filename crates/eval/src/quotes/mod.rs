@@ -25,17 +25,11 @@ use serde::Serialize;
 
 use crate::EvalError;
 
+pub mod brat;
 mod misses;
 
+pub use brat::Gold;
 pub use misses::Miss;
-
-/// One gold attribution: its content and source, as byte spans of the text.
-#[derive(Debug, Clone)]
-struct Gold {
-    content: Span,
-    source: Option<Span>,
-    cue: Option<Span>,
-}
 
 /// One predicted attribution: the quotes with one speaker span, merged.
 #[derive(Debug, Clone)]
@@ -180,40 +174,7 @@ pub fn run(dir: &Path) -> Result<Report, EvalError> {
 
 /// [`run`], listing up to `n` missed and `n` spurious attributions, spread over the split.
 pub fn run_with_misses(dir: &Path, n: usize) -> Result<Report, EvalError> {
-    let io = |path: &Path| {
-        let path = path.display().to_string();
-        move |source| EvalError::Io { path, source }
-    };
-    let text_dir = dir.join("text");
-    let ann_dir = dir.join("attributions");
-    let mut annotations: HashMap<String, std::path::PathBuf> = HashMap::new();
-    for entry in std::fs::read_dir(&ann_dir).map_err(io(&ann_dir))? {
-        let path = entry.map_err(io(&ann_dir))?.path();
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        // `<document>_<annotator>.ann`: the first annotator's file for each document, by name
-        // (directory order differs between file systems).
-        if let Some((doc, _)) = stem.rsplit_once('_') {
-            let slot = annotations
-                .entry(doc.to_string())
-                .or_insert_with(|| path.clone());
-            if path < *slot {
-                *slot = path;
-            }
-        }
-    }
-    let mut docs: Vec<(std::path::PathBuf, std::path::PathBuf)> = Vec::new();
-    for entry in std::fs::read_dir(&text_dir).map_err(io(&text_dir))? {
-        let path = entry.map_err(io(&text_dir))?.path();
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_string();
-        if let Some(ann) = annotations.get(&stem) {
-            docs.push((path, ann.clone()));
-        }
-    }
-    docs.sort();
+    let docs = brat::documents(dir)?;
     let analyzer = Analyzer::default();
     let scored: Vec<(Counts, Vec<Miss>)> = docs
         .par_iter()
@@ -237,7 +198,7 @@ fn score(
         })
     };
     let text = read(text_path)?;
-    let gold = parse_ann(&read(ann_path)?, &text);
+    let gold = brat::attributions(&read(ann_path)?, &text);
     let article = Article::new(ArticleId::of_text(&text), text.clone());
     let quotes = analyzer.analyze(&article).quotes;
     let mut c = Counts {
@@ -437,50 +398,6 @@ fn trimmed(text: &str, span: Span) -> &str {
         .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "“”‘’".contains(c))
 }
 
-/// Gold attributions from BRAT lines: `T1\tContent 115 290\t...` and
-/// `E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1`. Offsets are characters; spans are bytes.
-fn parse_ann(ann: &str, text: &str) -> Vec<Gold> {
-    let byte_of: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain([text.len()])
-        .collect();
-    let to_bytes = |c: usize| byte_of.get(c).copied();
-    let mut spans: HashMap<&str, Span> = HashMap::new();
-    let mut out = Vec::new();
-    for line in ann.lines() {
-        let mut cols = line.split('\t');
-        let (Some(id), Some(body)) = (cols.next(), cols.next()) else {
-            continue;
-        };
-        if id.starts_with('T') {
-            // "Content 115 290" (discontinuous spans "a b;c d" keep their outer bounds).
-            let mut parts = body.split([' ', ';']);
-            let _label = parts.next();
-            let nums: Vec<usize> = parts.filter_map(|p| p.parse().ok()).collect();
-            if let (Some(&start), Some(&end)) = (nums.first(), nums.last()) {
-                if let (Some(s), Some(e)) = (to_bytes(start), to_bytes(end)) {
-                    spans.insert(id, Span::new(s, e));
-                }
-            }
-        } else if id.starts_with('E') {
-            let role = |name: &str| {
-                body.split(' ')
-                    .find_map(|r| r.strip_prefix(name))
-                    .and_then(|t| spans.get(t).copied())
-            };
-            if let Some(content) = role("Content:") {
-                out.push(Gold {
-                    content,
-                    source: role("Source:"),
-                    cue: role("Cue:"),
-                });
-            }
-        }
-    }
-    out
-}
-
 fn report(documents: usize, counts: &[Counts]) -> Report {
     let sum = counts.iter().fold(Counts::default(), |a, c| Counts {
         gold: a.gold + c.gold,
@@ -528,7 +445,7 @@ mod tests {
     fn brat_offsets_become_byte_spans() {
         let text = "Zelensky’s aide said “we won”.";
         let ann = "T1\tSource 0 15\tZelensky’s aide\nT2\tCue 16 20\tsaid\nT3\tContent 21 28\t“we won\nT4\tAttribution 16 20\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n";
-        let gold = parse_ann(ann, text);
+        let gold = brat::attributions(ann, text);
         assert_eq!(gold.len(), 1);
         assert_eq!(gold[0].content.slice(text), Some("“we won"));
         assert_eq!(gold[0].source.unwrap().slice(text), Some("Zelensky’s aide"));

@@ -3,12 +3,11 @@
 //! a fixed shuffle seed. `--fold I/N` leaves out documents `I, I+N, ...` and links them into
 //! `--heldout DIR`, to tune the threshold on documents the model has not seen.
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use crosscheck_analyze::cue_training::{cue_examples, cue_scores, train_cues, GoldCue};
-use crosscheck_model::Span;
+use crosscheck_eval::quotes::brat;
 
 const EPOCHS: usize = 10;
 const PRUNE: f32 = 0.5;
@@ -44,7 +43,7 @@ fn run(
     fold: Option<(usize, usize)>,
     heldout: Option<&String>,
 ) -> std::io::Result<()> {
-    let docs = documents(dir)?;
+    let docs = brat::documents(dir).map_err(std::io::Error::other)?;
     if let (Some((i, n)), Some(h)) = (fold, heldout) {
         for sub in ["text", "attributions"] {
             std::fs::create_dir_all(Path::new(h).join(sub))?;
@@ -66,7 +65,10 @@ fn run(
     let mut held = Vec::new();
     for (k, (text_path, ann_path)) in docs.iter().enumerate() {
         let text = std::fs::read_to_string(text_path)?;
-        let gold = parse_ann(&std::fs::read_to_string(ann_path)?, &text);
+        let gold = full(&brat::attributions(
+            &std::fs::read_to_string(ann_path)?,
+            &text,
+        ));
         if fold.is_some_and(|(i, n)| k % n == i) {
             held.push((text, gold));
         } else {
@@ -109,70 +111,9 @@ fn report(model: &[u8], examples: &[(Vec<u32>, bool)]) {
     }
 }
 
-/// (text, first annotator's `.ann`) pairs, by name.
-fn documents(dir: &Path) -> std::io::Result<Vec<(PathBuf, PathBuf)>> {
-    let mut ann: HashMap<String, PathBuf> = HashMap::new();
-    for entry in std::fs::read_dir(dir.join("attributions"))? {
-        let path = entry?.path();
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        if let Some((doc, _)) = stem.rsplit_once('_') {
-            let slot = ann.entry(doc.to_string()).or_insert_with(|| path.clone());
-            if path < *slot {
-                *slot = path;
-            }
-        }
-    }
-    let mut docs = Vec::new();
-    for entry in std::fs::read_dir(dir.join("text"))? {
-        let path = entry?.path();
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        if let Some(a) = ann.get(stem) {
-            docs.push((path.clone(), a.clone()));
-        }
-    }
-    docs.sort();
-    Ok(docs)
-}
-
-/// Attributions with a cue, a source and a content: BRAT `T` spans (character offsets, outer
-/// bounds of discontinuous spans) joined by `E` lines; byte spans of `text`.
-fn parse_ann(ann: &str, text: &str) -> Vec<GoldCue> {
-    let byte_of: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain([text.len()])
-        .collect();
-    let mut spans: HashMap<&str, Span> = HashMap::new();
-    let mut out = Vec::new();
-    for line in ann.lines() {
-        let mut cols = line.split('\t');
-        let (Some(id), Some(body)) = (cols.next(), cols.next()) else {
-            continue;
-        };
-        if id.starts_with('T') {
-            let nums: Vec<usize> = body
-                .split([' ', ';'])
-                .skip(1)
-                .filter_map(|p| p.parse().ok())
-                .collect();
-            if let (Some(s), Some(e)) = (
-                nums.first().and_then(|&c| byte_of.get(c)),
-                nums.last().and_then(|&c| byte_of.get(c)),
-            ) {
-                spans.insert(id, Span::new(*s, *e));
-            }
-        } else if id.starts_with('E') {
-            let role = |name: &str| {
-                body.split(' ')
-                    .find_map(|r| r.strip_prefix(name))
-                    .and_then(|t| spans.get(t).copied())
-            };
-            if let (Some(cue), Some(source), Some(content)) =
-                (role("Cue:"), role("Source:"), role("Content:"))
-            {
-                out.push((cue, source, content));
-            }
-        }
-    }
-    out
+/// The attributions with a cue, a source and a content, what the scorer learns from.
+fn full(gold: &[brat::Gold]) -> Vec<GoldCue> {
+    gold.iter()
+        .filter_map(|g| Some((g.cue?, g.source?, g.content)))
+        .collect()
 }
