@@ -44,6 +44,19 @@ fn hulls(sentences: &[Sentence], quotes: &[Quote]) -> Vec<Span> {
         .collect()
 }
 
+/// Whether token `i` of a sentence starting at byte `offset` may be a cue: a candidate word
+/// outside every span already `covered` by a quote.
+fn open_candidate(
+    sentence: &str,
+    toks: &[Token<'_>],
+    i: usize,
+    offset: usize,
+    covered: &[Span],
+) -> bool {
+    let at = offset + toks[i].start;
+    candidate(sentence, toks, i) && !covered.iter().any(|c| c.start <= at && at < c.end)
+}
+
 /// Adds the attributions of the cues the model takes outside `quotes`.
 pub(super) fn add(text: &str, sentences: &[Sentence], quotes: &mut Vec<Quote>) {
     if MODEL.is_empty() {
@@ -55,9 +68,7 @@ pub(super) fn add(text: &str, sentences: &[Sentence], quotes: &mut Vec<Quote>) {
         let sentence = &text[s.span.start..s.span.end];
         let toks = tokens(sentence);
         for i in 0..toks.len() {
-            let at = s.span.start + toks[i].start;
-            if !candidate(sentence, &toks, i) || covered.iter().any(|c| c.start <= at && at < c.end)
-            {
+            if !open_candidate(sentence, &toks, i, s.span.start, &covered) {
                 continue;
             }
             feats.clear();
@@ -259,9 +270,7 @@ pub(super) fn examples(
         let sentence = &text[s.span.start..s.span.end];
         let toks = tokens(sentence);
         for i in 0..toks.len() {
-            let at = s.span.start + toks[i].start;
-            if !candidate(sentence, &toks, i) || covered.iter().any(|c| c.start <= at && at < c.end)
-            {
+            if !open_candidate(sentence, &toks, i, s.span.start, &covered) {
                 continue;
             }
             let Some((speaker, content)) = build(sentence, &toks, i) else {
