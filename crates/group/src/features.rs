@@ -46,8 +46,8 @@ pub struct Doc {
     /// grouper blends its cosine in with [`crate::GroupConfig::embedding_weight`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedding: Option<Vec<f32>>,
-    /// Surnames of the people the headline or the first sentence names, sorted: who the
-    /// event happened to, what tells two look-alike events apart (see [`crate::conflict`]).
+    /// Name words (of their matching keys) of the people the headline or the first sentence
+    /// names, sorted: who the event happened to, what tells two look-alike events apart (see [`crate::conflict`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub leads: Vec<String>,
 }
@@ -130,8 +130,9 @@ impl Doc {
     }
 }
 
-/// Surnames (last word of the matching key) of the people named in the headline or the
-/// first sentence, sorted, each once.
+/// The words (longer than two letters) of the matching keys of the people named in the
+/// headline or the first sentence, sorted, each once: "Lindsay" alone still meets "Lindsay
+/// Lohan".
 fn lead_people(article: &Article, analysis: &Analysis) -> Vec<String> {
     let first = analysis.sentences.first().map(|s| s.span);
     let title = article.title.as_deref().map(str::to_lowercase);

@@ -206,7 +206,12 @@ impl Grouper {
                 norm,
                 time: doc.time,
                 leads: &doc.leads,
-                named: &conflict::named_words(&doc.terms),
+                // Only an article whose leads name someone can meet a lead conflict.
+                named: &if doc.leads.is_empty() {
+                    Vec::new()
+                } else {
+                    conflict::named_words(&doc.terms)
+                },
             };
             self.score_candidates(&query, &evidence, embedding)
         } else {
